@@ -1,0 +1,43 @@
+# The two commands a newcomer needs (README): `make run` and `make test`.
+# Everything else here is a convenience around CMake presets.
+
+DB      ?= var/motcua.db
+LISTEN  ?= 127.0.0.1:8080
+JOBS    ?= 2
+
+.PHONY: run test build deps check-source bench bench-lookup bench-calendar fuzz clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	@ln -sf release/motcua build/motcua
+
+run: build
+	@scripts/demo-db $(DB)
+	@scripts/print-demo-logins
+	build/motcua serve --db $(DB) --listen $(LISTEN)
+
+test: deps check-source
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+check-source:
+	@scripts/check-source
+
+bench: bench-lookup bench-calendar
+
+bench-lookup: build
+	bench/lookup/run
+
+bench-calendar: build
+	build/release/bench/calendar/bench_calendar
+
+fuzz: deps
+	scripts/run-fuzz
+
+clean:
+	rm -rf build
