@@ -546,12 +546,16 @@ static void merge(struct cal_data *d, struct cal_data *t, const char *name, cons
 {
     d->entries =
         mc_xgrow(d->entries, &d->cap_entries, d->n_entries + t->n_entries, sizeof(*d->entries));
-    memcpy(d->entries + d->n_entries, t->entries, t->n_entries * sizeof(*t->entries));
+    if (t->n_entries > 0) {
+        memcpy(d->entries + d->n_entries, t->entries, t->n_entries * sizeof(*t->entries));
+    }
     d->n_entries += t->n_entries;
     t->n_entries = 0;
     d->announces = mc_xgrow(d->announces, &d->cap_announces, d->n_announces + t->n_announces,
                             sizeof(*d->announces));
-    memcpy(d->announces + d->n_announces, t->announces, t->n_announces * sizeof(*t->announces));
+    if (t->n_announces > 0) {
+        memcpy(d->announces + d->n_announces, t->announces, t->n_announces * sizeof(*t->announces));
+    }
     d->n_announces += t->n_announces;
     t->n_announces = 0;
     for (int i = 0; i < t->n_seasons; i++) {
