@@ -232,7 +232,7 @@ static enum mc_status dated_line(struct cal_data *t, const struct ctx *c, struct
             break;
         }
     }
-    int32_t d0, d1;
+    int32_t d0 = 0, d1 = 0;
     if ((rc = day_field(c, from, &d0)) != MC_OK || (rc = day_field(c, to, &d1)) != MC_OK) {
         return rc;
     }
@@ -307,7 +307,7 @@ static enum mc_status announce_line(struct cal_data *t, const struct cal_data *d
     if (rc != MC_OK) {
         return rc;
     }
-    int year;
+    int year = 0;
     if ((rc = year_field(c, f[1], &year)) != MC_OK) {
         return rc;
     }
@@ -351,7 +351,7 @@ static enum mc_status sessions_line(struct cal_data *t, const struct cal_data *d
     }
     struct cal_season s = { 0 };
     char buf[8];
-    int64_t mo, dd;
+    int64_t mo = 0, dd = 0;
     if (!copy(f[1], buf, sizeof(buf)) || f[1].n != 5 || buf[2] != '-') {
         return bad(c, "from", "must be MM-DD");
     }
@@ -378,7 +378,7 @@ static enum mc_status sessions_line(struct cal_data *t, const struct cal_data *d
     while (p < end) {
         const char *comma = memchr(p, ',', (size_t)(end - p));
         struct field one = trim(p, (size_t)((comma ? comma : end) - p));
-        int32_t a, b;
+        int32_t a = 0, b = 0;
         if (s.count == CAL_SESSIONS_MAX) {
             return bad(c, "sessions", "more than 4 sessions a day");
         }
@@ -418,7 +418,7 @@ static enum mc_status cutoff_line(struct cal_data *t, const struct cal_data *d, 
     if (d->cutoff >= 0 || t->cutoff >= 0) {
         return bad(c, "time", "cutoff given twice");
     }
-    int32_t v;
+    int32_t v = 0;
     if (!cal_parse_hhmm(f[1].p, f[1].n, &v)) {
         return bad(c, "time", "must be HH:MM");
     }
