@@ -12,6 +12,7 @@ struct command {
 
 static const struct command commands[] = {
     { "version", cmd_version, "print the version" },
+    { "calendar", cmd_calendar, "working days, holidays, lunar dates, deadlines" },
 };
 
 static void usage(FILE *out)
