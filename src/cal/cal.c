@@ -279,7 +279,10 @@ static void fill_info(const struct cal *cal, int32_t day, struct cal_day_info *o
     const struct cal_day *d = &cal->days[day - cal->first_day];
     out->day = day;
     out->open = d->open;
-    out->working = d->open != CAL_OPEN_NONE;
+    /* Working means some time counts: a half day whose open half has no
+     * session (e.g. an agency with morning-only sessions) is not one. */
+    int32_t i = day - cal->first_day;
+    out->working = cal->cum[i + 1] > cal->cum[i];
     out->makeup = (d->flags & DAY_MAKEUP) != 0;
     if (d->note >= 0) {
         const struct cal_note *n = &cal->notes[d->note];
