@@ -11,6 +11,8 @@ struct command {
 };
 
 static const struct command commands[] = {
+    { "serve", cmd_serve, "serve the API and the web interface" },
+    { "migrate", cmd_migrate, "create or upgrade the database schema" },
     { "version", cmd_version, "print the version" },
 };
 
