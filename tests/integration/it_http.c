@@ -1,10 +1,14 @@
 /* The HTTP layer against a real server: health, errors as problem+json,
  * limits, the API description, a clean stop on SIGTERM. */
-#include <cmocka.h>
-#include <setjmp.h>
+
+/* cmocka needs these first, in this order. */
+// clang-format off
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,10 +1,14 @@
 /* Unit tests for src/base: strict parsing, UTF-8 validation, buffers, arenas,
  * error records. */
-#include <cmocka.h>
-#include <setjmp.h>
+
+/* cmocka needs these first, in this order. */
+// clang-format off
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
 #include <stdlib.h>
 #include <string.h>
 

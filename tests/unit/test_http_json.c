@@ -1,9 +1,13 @@
 /* Strict request decoding (src/http/json_in.c) and the router. */
-#include <cmocka.h>
-#include <setjmp.h>
+
+/* cmocka needs these first, in this order. */
+// clang-format off
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
 #include <string.h>
 
 #include "http/json_in.h"

@@ -1,12 +1,16 @@
 /* docs/openapi.yaml and the route table (src/http/routes.c) describe the same
  * API: every route is documented with its method, and every documented
  * operation has a route. */
-#include <cmocka.h>
-#include <ctype.h>
-#include <setjmp.h>
+
+/* cmocka needs these first, in this order. */
+// clang-format off
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
