@@ -24,4 +24,20 @@ enum mc_status http_auth_resolve(struct http_req *req, struct mc_err *err) MC_MU
 /* The X-CSRF-Token header matches the session's token. */
 bool http_auth_csrf_ok(struct http_req *req);
 
+/* Permission checks for handlers. role_mask is a set of ROLE_BIT(...) from
+ * core/role.h; unit_code names the unit whose data is touched (NULL: any
+ * unit). Unit scope: the director and administrators act on every unit; a
+ * deputy director on the units he or she is in charge of; heads, deputy
+ * heads, specialists, reception and clerks on their own unit (and its
+ * sub-units). The control team and the steering committee read everything
+ * and change nothing: http_require_role never grants them a state change.
+ *
+ * http_require_role fails with MC_EAUTH (401) for an anonymous caller and
+ * MC_EPERM (403) otherwise. */
+bool http_has_role(const struct http_req *req, unsigned role_mask, const char *unit_code);
+enum mc_status http_require_role(struct http_req *req, unsigned role_mask, const char *unit_code,
+                                 struct mc_err *err) MC_MUST_CHECK;
+/* May the caller read data of this unit? (control and steering: always) */
+bool http_can_read_unit(const struct http_req *req, const char *unit_code);
+
 #endif
