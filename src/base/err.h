@@ -31,21 +31,20 @@ struct mc_err {
     int line;
 };
 
-#define MC_MUST_CHECK __attribute__((warn_unused_result))
+#define MC_MUST_CHECK   __attribute__((warn_unused_result))
 #define MC_PRINTF(a, b) __attribute__((format(printf, a, b)))
 
 /* Record an error and return its code:
  *     return mc_fail(err, MC_ENOTFOUND, "no procedure %s", code); */
 #define mc_fail(err, code, ...) mc_fail_at((err), (code), __FILE__, __LINE__, __VA_ARGS__)
 /* Same, naming the field at fault (a JSON path such as "cases[2].time_limit"). */
-#define mc_fail_field(err, code, field, ...)                                                       \
+#define mc_fail_field(err, code, field, ...) \
     mc_fail_field_at((err), (code), (field), __FILE__, __LINE__, __VA_ARGS__)
 
 enum mc_status mc_fail_at(struct mc_err *err, enum mc_status code, const char *file, int line,
                           const char *fmt, ...) MC_PRINTF(5, 6);
 enum mc_status mc_fail_field_at(struct mc_err *err, enum mc_status code, const char *field,
-                                const char *file, int line, const char *fmt, ...)
-    MC_PRINTF(6, 7);
+                                const char *file, int line, const char *fmt, ...) MC_PRINTF(6, 7);
 
 /* Append log-only detail (library message, errno text) to an error already set. */
 void mc_err_detail(struct mc_err *err, const char *fmt, ...) MC_PRINTF(2, 3);
@@ -56,8 +55,7 @@ void mc_err_clear(struct mc_err *err);
 const char *mc_status_name(enum mc_status code);
 
 /* Always-on invariant check; never use on input. Logs file:line and aborts. */
-#define MC_ASSERT(expr)                                                                            \
-    ((expr) ? (void)0 : mc_assert_fail(#expr, __FILE__, __LINE__))
+#define MC_ASSERT(expr) ((expr) ? (void)0 : mc_assert_fail(#expr, __FILE__, __LINE__))
 _Noreturn void mc_assert_fail(const char *expr, const char *file, int line);
 
 #endif

@@ -51,6 +51,5 @@ void mc_log(enum mc_log_level level, const char *msg, const char *kvfmt, ...)
     }
     /* One fprintf per line so lines from worker threads do not interleave. */
     fprintf(stderr, "ts=%s.%03ldZ level=%s%s%s msg=\"%s\"%s%s\n", when, ts.tv_nsec / 1000000,
-            names[level], request_id[0] ? " req=" : "", request_id, msg, tail[0] ? " " : "",
-            tail);
+            names[level], request_id[0] ? " req=" : "", request_id, msg, tail[0] ? " " : "", tail);
 }

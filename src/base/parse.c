@@ -49,8 +49,8 @@ static bool digits(const char *s, int n, int *out)
 bool mc_parse_date(const char *s, int *y, int *m, int *d)
 {
     int yy, mm, dd;
-    if (s == NULL || !digits(s, 4, &yy) || s[4] != '-' || !digits(s + 5, 2, &mm) ||
-        s[7] != '-' || !digits(s + 8, 2, &dd) || s[10] != '\0') {
+    if (s == NULL || !digits(s, 4, &yy) || s[4] != '-' || !digits(s + 5, 2, &mm) || s[7] != '-' ||
+        !digits(s + 8, 2, &dd) || s[10] != '\0') {
         return false;
     }
     if (yy < 1 || mm < 1 || mm > 12 || dd < 1 || dd > mc_days_in_month(yy, mm)) {

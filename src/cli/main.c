@@ -11,6 +11,10 @@ struct command {
 };
 
 static const struct command commands[] = {
+    { "serve", cmd_serve, "serve the API and the web interface" },
+    { "migrate", cmd_migrate, "create or upgrade the database schema" },
+    { "import", cmd_import, "load a catalog directory (all or nothing)" },
+    { "export", cmd_export, "write the catalog as an import directory" },
     { "version", cmd_version, "print the version" },
     { "calendar", cmd_calendar, "working days, holidays, lunar dates, deadlines" },
 };

@@ -1,10 +1,14 @@
 /* Unit tests for src/base: strict parsing, UTF-8 validation, buffers, arenas,
  * error records. */
+
+/* cmocka needs these first, in this order. */
+// clang-format off
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+// clang-format on
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,9 +113,12 @@ static void err_records_field_and_code(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(parse_i64_is_strict),     cmocka_unit_test(parse_date_checks_the_calendar),
-        cmocka_unit_test(utf8_validation),         cmocka_unit_test(buf_respects_its_cap),
-        cmocka_unit_test(arena_holds_many_strings), cmocka_unit_test(err_records_field_and_code),
+        cmocka_unit_test(parse_i64_is_strict),
+        cmocka_unit_test(parse_date_checks_the_calendar),
+        cmocka_unit_test(utf8_validation),
+        cmocka_unit_test(buf_respects_its_cap),
+        cmocka_unit_test(arena_holds_many_strings),
+        cmocka_unit_test(err_records_field_and_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

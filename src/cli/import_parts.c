@@ -1,0 +1,15 @@
+/* The parts of an import directory, in dependency order: each part may refer
+ * to what an earlier part loaded in the same transaction. */
+#include <stddef.h>
+
+#include "cli/import.h"
+
+const struct import_part import_parts[] = {
+    { "agency", import_agency },
+    { NULL, NULL },
+};
+
+const struct export_part export_parts[] = {
+    { "agency", export_agency },
+    { NULL, NULL },
+};

@@ -1,0 +1,43 @@
+/* Who is calling: sessions (cookie + CSRF token) and API tokens (Bearer).
+ * http_auth_resolve runs before every handler; handlers check roles and unit
+ * scope with the helpers declared here. */
+#ifndef MC_HTTP_AUTH_H
+#define MC_HTTP_AUTH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "http/request.h"
+
+struct http_principal {
+    int64_t person_id;
+    const char *username;
+    const char *full_name;
+    bool via_token;         /* API token: no cookie, so no CSRF check */
+    const char *csrf_token; /* the session's token (cookie sessions only) */
+};
+
+/* Set req->who from the session cookie or Authorization: Bearer token.
+ * No credential, or an unknown/expired one, leaves req->who NULL and returns
+ * MC_OK: routes flagged HTTP_AUTH then answer 401. */
+enum mc_status http_auth_resolve(struct http_req *req, struct mc_err *err) MC_MUST_CHECK;
+/* The X-CSRF-Token header matches the session's token. */
+bool http_auth_csrf_ok(struct http_req *req);
+
+/* Permission checks for handlers. role_mask is a set of ROLE_BIT(...) from
+ * core/role.h; unit_code names the unit whose data is touched (NULL: any
+ * unit). Unit scope: the director and administrators act on every unit; a
+ * deputy director on the units he or she is in charge of; heads, deputy
+ * heads, specialists, reception and clerks on their own unit (and its
+ * sub-units). The control team and the steering committee read everything
+ * and change nothing: http_require_role never grants them a state change.
+ *
+ * http_require_role fails with MC_EAUTH (401) for an anonymous caller and
+ * MC_EPERM (403) otherwise. */
+bool http_has_role(const struct http_req *req, unsigned role_mask, const char *unit_code);
+enum mc_status http_require_role(struct http_req *req, unsigned role_mask, const char *unit_code,
+                                 struct mc_err *err) MC_MUST_CHECK;
+/* May the caller read data of this unit? (control and steering: always) */
+bool http_can_read_unit(const struct http_req *req, const char *unit_code);
+
+#endif

@@ -1,0 +1,141 @@
+/* Numbered migrations embedded in the binary (src/store/sql/NNNN_name.sql),
+ * applied in order, each in its own transaction, recorded in
+ * schema_migrations. A migration once released never changes: add a new one. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/embed.h"
+#include "base/log.h"
+#include "base/parse.h"
+#include "store/store.h"
+#include "store/store_int.h"
+
+extern const struct mc_embedded store_migrations[];
+
+static int migration_version(const struct mc_embedded *m)
+{
+    char num[5];
+    memcpy(num, m->name, 4);
+    num[4] = '\0';
+    int64_t v = 0;
+    MC_ASSERT(mc_parse_i64(num, 1, 9999, &v) && m->name[4] == '_');
+    return (int)v;
+}
+
+int store_schema_latest(void)
+{
+    int latest = 0;
+    for (const struct mc_embedded *m = store_migrations; m->name; m++) {
+        int v = migration_version(m);
+        latest = v > latest ? v : latest;
+    }
+    return latest;
+}
+
+static enum mc_status current_version(struct store *st, int *version, struct mc_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db,
+                     "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                     " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                     " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
+                     NULL, NULL, &msg) != SQLITE_OK) {
+        enum mc_status rc = mc_fail(err, MC_ESTORE, "cannot create the migrations table");
+        mc_err_detail(err, "%s", msg ? msg : "?");
+        sqlite3_free(msg);
+        return rc;
+    }
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(version),0) FROM schema_migrations", -1, &s,
+                           NULL) != SQLITE_OK ||
+        sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return store_fail_db(st, err, "reading the schema version");
+    }
+    *version = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return MC_OK;
+}
+
+static enum mc_status apply_one(struct store *st, const struct mc_embedded *m, int version,
+                                struct mc_err *err)
+{
+    enum mc_status rc = store_begin(st, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, m->data, NULL, NULL, &msg) != SQLITE_OK) {
+        rc = mc_fail(err, MC_ESTORE, "migration %s failed", m->name);
+        mc_err_detail(err, "%s", msg ? msg : "?");
+        sqlite3_free(msg);
+        store_rollback(st);
+        return rc;
+    }
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, "INSERT INTO schema_migrations(version, name) VALUES (?1, ?2)",
+                           -1, &s, NULL) != SQLITE_OK) {
+        rc = store_fail_db(st, err, "recording a migration");
+        store_rollback(st);
+        return rc;
+    }
+    sqlite3_bind_int(s, 1, version);
+    sqlite3_bind_text(s, 2, m->name, -1, SQLITE_STATIC);
+    int step = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (step != SQLITE_DONE) {
+        rc = store_fail_db(st, err, "recording a migration");
+        store_rollback(st);
+        return rc;
+    }
+    return store_commit(st, err);
+}
+
+enum mc_status store_migrate(struct store *st, int *applied, struct mc_err *err)
+{
+    int version = 0;
+    int count = 0;
+    enum mc_status rc = current_version(st, &version, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    if (version > store_schema_latest()) {
+        return mc_fail(err, MC_ECONFLICT,
+                       "the database schema (version %d) is newer than this motcua (version %d)",
+                       version, store_schema_latest());
+    }
+    /* The embedded table is sorted by file name, hence by version. */
+    for (const struct mc_embedded *m = store_migrations; m->name; m++) {
+        int v = migration_version(m);
+        if (v <= version) {
+            continue;
+        }
+        rc = apply_one(st, m, v, err);
+        if (rc != MC_OK) {
+            return rc;
+        }
+        mc_log(MC_LOG_INFO, "migration applied", "version=%d name=%s", v, m->name);
+        count++;
+    }
+    if (applied) {
+        *applied = count;
+    }
+    return MC_OK;
+}
+
+enum mc_status store_schema_check(struct store *st, struct mc_err *err)
+{
+    int version = 0;
+    enum mc_status rc = current_version(st, &version, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    if (version != store_schema_latest()) {
+        return mc_fail(err, MC_ECONFLICT,
+                       "database schema is version %d, this motcua needs %d: run motcua migrate",
+                       version, store_schema_latest());
+    }
+    return MC_OK;
+}

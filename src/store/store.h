@@ -1,0 +1,48 @@
+/* Persistence behind one interface. The rest of motcua sees only these
+ * functions and the per-area headers (store_<area>.h); SQL lives in src/store
+ * alone. SQLite is the embedded default; the interface keeps no SQLite type so
+ * that a PostgreSQL backend can implement it (docs/ARCHITECTURE.md).
+ *
+ * A struct store is one connection: use it from one thread at a time (the
+ * HTTP server keeps one per worker thread). Write transactions are serialised
+ * inside the process (store_begin takes a process-wide lock) so writers never
+ * race for SQLite's write lock; readers run in parallel under WAL. */
+#ifndef MC_STORE_STORE_H
+#define MC_STORE_STORE_H
+
+#include <stdbool.h>
+
+#include "base/err.h"
+
+struct store;
+
+struct store_options {
+    bool sync_full;      /* synchronous=FULL (default): an acknowledged write survives power loss */
+    int busy_timeout_ms; /* wait for other processes' locks (default 5000) */
+    bool readonly;
+};
+
+void store_options_init(struct store_options *opt);
+
+enum mc_status store_open(const char *path, const struct store_options *opt, struct store **out,
+                          struct mc_err *err) MC_MUST_CHECK;
+void store_close(struct store *st);
+
+/* Apply every embedded migration not yet applied, each in its own
+ * transaction. *applied (may be NULL) receives how many ran. */
+enum mc_status store_migrate(struct store *st, int *applied, struct mc_err *err) MC_MUST_CHECK;
+/* MC_ECONFLICT when the database schema is older or newer than this binary. */
+enum mc_status store_schema_check(struct store *st, struct mc_err *err) MC_MUST_CHECK;
+int store_schema_latest(void);
+
+/* BEGIN IMMEDIATE under the process-wide writer lock; commit or roll back
+ * releases it. Transactions do not nest. */
+enum mc_status store_begin(struct store *st, struct mc_err *err) MC_MUST_CHECK;
+enum mc_status store_commit(struct store *st, struct mc_err *err) MC_MUST_CHECK;
+void store_rollback(struct store *st);
+bool store_in_transaction(const struct store *st);
+
+/* A trivial read: the database answers. */
+enum mc_status store_ping(struct store *st, struct mc_err *err) MC_MUST_CHECK;
+
+#endif

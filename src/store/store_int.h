@@ -1,0 +1,50 @@
+/* Private to src/store: the SQLite connection, the prepared-statement cache
+ * and helpers shared by the store_<area>.c files. */
+#ifndef MC_STORE_INT_H
+#define MC_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+enum { STORE_STMT_SLOTS = 512 };
+
+struct store_stmt_slot {
+    const char *sql; /* the key: a string literal's address */
+    sqlite3_stmt *stmt;
+};
+
+struct store {
+    sqlite3 *db;
+    bool in_tx;
+    struct store_stmt_slot slots[STORE_STMT_SLOTS];
+};
+
+/* The cached prepared statement for `sql`, which must be a string literal
+ * (the cache is keyed by its address). It comes back reset with its bindings
+ * cleared. NULL on a prepare error (err set). Do not hold one statement in
+ * two places at once. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct mc_err *err);
+
+/* Convert the connection's last error into err: constraint violations become
+ * MC_ECONFLICT, everything else MC_ESTORE, the SQLite message goes to detail. */
+enum mc_status store_fail_db(struct store *st, struct mc_err *err, const char *what);
+
+/* Step a statement that returns no rows; expects SQLITE_DONE. */
+enum mc_status store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what,
+                               struct mc_err *err) MC_MUST_CHECK;
+
+/* Bind helpers: NULL binds SQL NULL. Indexes start at 1. */
+void store_bind_text(sqlite3_stmt *s, int idx, const char *text);
+void store_bind_i64(sqlite3_stmt *s, int idx, int64_t v);
+void store_bind_double(sqlite3_stmt *s, int idx, double v);
+
+/* Copy of a text column (mc_xstrdup; NULL for SQL NULL). */
+char *store_col_dup(sqlite3_stmt *s, int col);
+/* Run a statement whose single row, single column is a JSON text built in
+ * SQL; *json is malloc'd (free()). MC_ENOTFOUND when no row. */
+enum mc_status store_json_row(struct store *st, sqlite3_stmt *s, const char *what, char **json,
+                              struct mc_err *err) MC_MUST_CHECK;
+
+#endif
