@@ -8,4 +8,9 @@
 http_handler_fn h_health_get;
 http_handler_fn h_openapi_get;
 
+/* h_calendar.c */
+http_handler_fn h_calendar_year;
+http_handler_fn h_calendar_lunar;
+http_handler_fn h_calendar_deadline;
+
 #endif

@@ -7,6 +7,10 @@
 const struct http_route http_routes[] = {
     { "GET", "/healthz", h_health_get, HTTP_PUBLIC },
     { "GET", "/api/openapi.yaml", h_openapi_get, HTTP_PUBLIC },
+    { "GET", "/api/calendar/lunar", h_calendar_lunar, HTTP_PUBLIC },
+    /* A computation that changes nothing: no CSRF token needed. */
+    { "POST", "/api/calendar/deadline", h_calendar_deadline, HTTP_PUBLIC | HTTP_NO_CSRF },
+    { "GET", "/api/calendar/{year}", h_calendar_year, HTTP_PUBLIC },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);
