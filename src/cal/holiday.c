@@ -88,11 +88,11 @@ int32_t cal_holiday_national_adjacent(int year)
     return d + offset[cal_weekday(d)];
 }
 
-/* Announced Tết breaks 2017-2026 all give 5 weekdays (4 before 2013) that
- * start on the weekday before the eve (giao thừa) -- or on the eve itself
- * when the eve is a Monday, so the break joins the weekend before it -- and
- * run on over the weekdays that follow. That rule reproduces every announced
- * year in data/calendar/ (tested in test_cal_holiday.c). */
+/* The announced Tết breaks of domain.md §6.2 (2020, 2023-2026) all give 5
+ * weekdays (4 before 2013) that start on the weekday before the eve (giao
+ * thừa) -- or on the eve itself when the eve is a Monday, so the break joins
+ * the weekend before it -- and run on over the weekdays that follow. The rule
+ * reproduces each of them (test_cal_holiday.c). */
 static size_t tet_estimate(int year, struct cal_rule_day *out)
 {
     int32_t eve = cal_holiday_tet(year) - 1;

@@ -35,6 +35,8 @@ static const char usage_vi[] =
     "                           hạn trả kết quả, vd. add \"2026-02-13 16:45\" 5d\n"
     "                           thời hạn: 5d (ngày làm việc), 0.5d, 4h (giờ), 90m (phút)\n"
     "  between <từ> <đến>       thời gian làm việc giữa hai thời điểm\n"
+    "  check <tệp>              kiểm tra một tệp lịch (thêm năm mới, lịch riêng của cơ quan)\n"
+    "                           trên dữ liệu quốc gia; lỗi ghi rõ dòng và trường\n"
     "\n"
     "Thời điểm: \"YYYY-MM-DD HH:MM\" hoặc \"D/M/YYYY HH:MM\", giờ Việt Nam (UTC+7);\n"
     "ngày: YYYY-MM-DD hoặc D/M/YYYY.\n"
@@ -62,6 +64,8 @@ static const char usage_en[] =
     "  add <instant> <amount>   due instant, e.g. add \"2026-02-13 16:45\" 5d\n"
     "                           amount: 5d (working days), 0.5d, 4h (hours), 90m (minutes)\n"
     "  between <from> <to>      working time between two instants\n"
+    "  check <file>             validate a calendar file (a new year, an agency's days) on\n"
+    "                           top of the national data; errors name the line and field\n"
     "\n"
     "Instants: \"YYYY-MM-DD HH:MM\" or \"D/M/YYYY HH:MM\", Vietnam time (UTC+7);\n"
     "dates: YYYY-MM-DD or D/M/YYYY.\n"
@@ -152,28 +156,36 @@ static int parse_opts(int argc, char **argv, struct opts *o)
     return 0;
 }
 
+/* Reads a whole calendar file (at most CAL_FILE_MAX bytes); NULL on error,
+ * after saying why on stderr. Free with free(). */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "motcua calendar: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    char *text = mc_xmalloc(CAL_FILE_MAX + 1);
+    *len = fread(text, 1, CAL_FILE_MAX + 1, f);
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (bad || *len > CAL_FILE_MAX) {
+        free(text);
+        fprintf(stderr, "motcua calendar: %s: %s\n", path,
+                bad ? "read error" : "larger than 1 MiB");
+        return NULL;
+    }
+    return text;
+}
+
 /* The embedded national calendar, plus the agency file of --data. */
 static int load(const struct opts *o, struct cal **out)
 {
     struct mc_err err;
     char *text = NULL;
     size_t len = 0;
-    if (o->data != NULL) {
-        FILE *f = fopen(o->data, "rb");
-        if (f == NULL) {
-            fprintf(stderr, "motcua calendar: %s: %s\n", o->data, strerror(errno));
-            return 1;
-        }
-        text = mc_xmalloc(CAL_FILE_MAX + 1);
-        len = fread(text, 1, CAL_FILE_MAX + 1, f);
-        bool bad = ferror(f) != 0;
-        fclose(f);
-        if (bad || len > CAL_FILE_MAX) {
-            free(text);
-            fprintf(stderr, "motcua calendar: %s: %s\n", o->data,
-                    bad ? "read error" : "larger than 1 MiB");
-            return 1;
-        }
+    if (o->data != NULL && (text = read_file(o->data, &len)) == NULL) {
+        return 1;
     }
     enum mc_status rc = cal_load(o->data, text, len, out, &err);
     free(text);
@@ -240,7 +252,7 @@ static void print_group(enum cal_lang lang, const struct cal_day_info *first,
     printf("\n      %s %s\n", lang == CAL_LANG_VI ? "Căn cứ:" : "Legal basis:", first->ref);
 }
 
-static int cmd_year(const struct opts *o, const struct cal *cal)
+static int cmd_year(struct opts *o, const struct cal *cal)
 {
     int64_t year;
     if (!mc_parse_i64(o->pos[1], CAL_YEAR_FIRST, CAL_YEAR_LAST, &year)) {
@@ -330,8 +342,9 @@ static json_t *lunar_json(int32_t day, const struct cal_lunar_date *ld)
                      "month_days", cal_lunar_month_length(ld->year, ld->month, ld->leap));
 }
 
-static int cmd_lunar(const struct opts *o)
+static int cmd_lunar(struct opts *o, const struct cal *cal)
 {
+    (void)cal;
     int32_t day;
     if (!cal_parse_day(o->pos[1], &day)) {
         fprintf(stderr, "motcua calendar: %s '%s' (YYYY-MM-DD %s D/M/YYYY)\n",
@@ -386,8 +399,9 @@ static bool parse_lunar(const char *s, bool leap_flag, struct cal_lunar_date *ou
     return true;
 }
 
-static int cmd_solar(const struct opts *o)
+static int cmd_solar(struct opts *o, const struct cal *cal)
 {
+    (void)cal;
     struct cal_lunar_date ld;
     if (!parse_lunar(o->pos[1], o->leap, &ld)) {
         fprintf(stderr, "motcua calendar: %s '%s' (D/M/YYYY, %s 1/4n/2020)\n",
@@ -423,7 +437,7 @@ static bool parse_instant_arg(const struct opts *o, const char *s, int64_t *t)
     return false;
 }
 
-static int cmd_add(const struct opts *o, const struct cal *cal)
+static int cmd_add(struct opts *o, const struct cal *cal)
 {
     struct cal_deadline_req req = { .paper = o->paper,
                                     .count = o->civil ? CAL_COUNT_CIVIL_DAYS : CAL_COUNT_WORKTIME };
@@ -488,7 +502,69 @@ static int cmd_add(const struct opts *o, const struct cal *cal)
     return 0;
 }
 
-static int cmd_between(const struct opts *o, const struct cal *cal)
+/* Validates a data file the way the server and --data load it, so an
+ * administrator adding a year sees every problem before deploying it. A file
+ * named like an embedded one (an edited vn-national.txt) replaces it. */
+static int cmd_check(struct opts *o, const struct cal *unused)
+{
+    (void)unused;
+    const char *path = o->pos[1];
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    size_t len;
+    char *text = read_file(path, &len);
+    if (text == NULL) {
+        return 1;
+    }
+    struct cal_data d;
+    cal_data_init(&d);
+    struct mc_err err;
+    enum mc_status rc = MC_OK;
+    for (const struct mc_embedded *e = cal_embedded_data; e->name && rc == MC_OK; e++) {
+        if (strcmp(e->name, base) != 0) {
+            rc = cal_data_parse(&d, e->name, e->data, e->len, &err);
+        }
+    }
+    if (rc == MC_OK) {
+        rc = cal_data_parse(&d, path, text, len, &err);
+    }
+    free(text);
+    struct cal *cal = NULL;
+    if (rc != MC_OK) {
+        cal_data_release(&d);
+    } else {
+        rc = cal_build(&d, &cal, &err);
+    }
+    bool vi = o->lang == CAL_LANG_VI;
+    if (rc != MC_OK) {
+        return fail(vi ? "tệp lịch không hợp lệ" : "invalid calendar file", &err);
+    }
+    json_t *announced = json_array();
+    for (int y = CAL_YEAR_FIRST; y <= CAL_YEAR_LAST; y++) {
+        if (!cal_year_estimated(cal, y, CAL_TAG_TET)) {
+            json_array_append_new(announced, json_integer(y));
+        }
+    }
+    if (o->json) {
+        rc = print_json(json_pack("{s:b, s:s, s:s, s:o}", "ok", true, "file", path, "data",
+                                  cal_versions(cal), "tet_announced", announced));
+        cal_free(cal);
+        return rc;
+    }
+    printf("%s: %s\n", path, vi ? "hợp lệ" : "valid");
+    printf("%s %s\n", vi ? "Dữ liệu:" : "Data:", cal_versions(cal));
+    printf("%s", vi ? "Các năm đã có lịch nghỉ Tết:" : "Years with an announced Tết:");
+    size_t i;
+    json_t *y;
+    json_array_foreach (announced, i, y) {
+        printf(" %lld", (long long)json_integer_value(y));
+    }
+    printf("\n");
+    json_decref(announced);
+    cal_free(cal);
+    return 0;
+}
+
+static int cmd_between(struct opts *o, const struct cal *cal)
 {
     int64_t a, b, w;
     if (!parse_instant_arg(o, o->pos[1], &a) || !parse_instant_arg(o, o->pos[2], &b)) {
@@ -530,9 +606,11 @@ int cmd_calendar(int argc, char **argv)
         const char *name;
         int args;
         bool needs_cal;
+        int (*run)(struct opts *o, const struct cal *cal);
     } cmds[] = {
-        { "year", 1, true }, { "lunar", 1, false },  { "solar", 1, false },
-        { "add", 2, true },  { "between", 2, true },
+        { "year", 1, true, cmd_year },       { "lunar", 1, false, cmd_lunar },
+        { "solar", 1, false, cmd_solar },    { "add", 2, true, cmd_add },
+        { "between", 2, true, cmd_between }, { "check", 1, false, cmd_check },
     };
     for (size_t k = 0; k < sizeof(cmds) / sizeof(cmds[0]); k++) {
         if (strcmp(o.pos[0], cmds[k].name) != 0) {
@@ -549,23 +627,7 @@ int cmd_calendar(int argc, char **argv)
         if (cmds[k].needs_cal && (rc = load(&o, &cal)) != 0) {
             return rc;
         }
-        switch (k) {
-        case 0:
-            rc = cmd_year(&o, cal);
-            break;
-        case 1:
-            rc = cmd_lunar(&o);
-            break;
-        case 2:
-            rc = cmd_solar(&o);
-            break;
-        case 3:
-            rc = cmd_add(&o, cal);
-            break;
-        default:
-            rc = cmd_between(&o, cal);
-            break;
-        }
+        rc = cmds[k].run(&o, cal);
         cal_free(cal);
         return rc;
     }

@@ -176,9 +176,9 @@ static void tet_breaks(void **state)
     work(2025, 2, 3);
 }
 
-/* The estimate rule must reproduce every announced break it can be checked
- * against: the announced weekdays off of domain.md §6.2, and 2017-2019 and
- * 2021-2022 as published (python-holidays observed days). */
+/* The estimate rule must reproduce every announced Tết break of domain.md
+ * §6.2 (2020, 2023, 2024, 2025, 2026): run it as if the year were not
+ * announced and compare with the weekdays off that were announced. */
 static void tet_estimate_matches_announced_years(void **state)
 {
     (void)state;
