@@ -82,39 +82,11 @@ void cal_data_release(struct cal_data *d)
  * line and the field, both in err->field ("file:line:field") and err->msg. */
 static enum mc_status bad(const struct ctx *c, const char *field, const char *what)
 {
-    char where[96];
-    size_t nl = strlen(c->name);
-    if (nl > 60) {
-        nl = 60;
-    }
-    /* Composed by hand: the pure layer has no stdio (snprintf). */
-    char num[12];
-    int n = c->line, k = 0;
-    char rev[12];
-    do {
-        rev[k++] = (char)('0' + n % 10);
-        n /= 10;
-    } while (n > 0 && k < 11);
-    for (int i = 0; i < k; i++) {
-        num[i] = rev[k - 1 - i];
-    }
-    num[k] = '\0';
-    size_t pos = 0;
-    memcpy(where + pos, c->name, nl);
-    pos += nl;
-    where[pos++] = ':';
-    memcpy(where + pos, num, (size_t)k);
-    pos += (size_t)k;
-    where[pos++] = ':';
-    size_t fl = strlen(field);
-    if (fl > sizeof(where) - pos - 1) {
-        fl = sizeof(where) - pos - 1;
-    }
-    memcpy(where + pos, field, fl);
-    pos += fl;
-    where[pos] = '\0';
-    return mc_fail_field(c->err, MC_EINVAL, where, "%s:%d: field '%s': %s", c->name, c->line, field,
-                         what);
+    char *where = mc_xasprintf("%.60s:%d:%s", c->name, c->line, field);
+    enum mc_status rc = mc_fail_field(c->err, MC_EINVAL, where, "%s:%d: field '%s': %s", c->name,
+                                      c->line, field, what);
+    free(where);
+    return rc;
 }
 
 static bool is_space(char ch)
@@ -429,15 +401,23 @@ static enum mc_status cutoff_line(struct cal_data *t, const struct cal_data *d, 
     return MC_OK;
 }
 
+/* An entry and whether it comes from the file being loaded. */
+struct dated {
+    const struct cal_entry *e;
+    bool mine;
+};
+
 static int by_day(const void *a, const void *b)
 {
-    const struct cal_entry *x = *(const struct cal_entry *const *)a;
-    const struct cal_entry *y = *(const struct cal_entry *const *)b;
-    if (x->day != y->day) {
-        return x->day < y->day ? -1 : 1;
+    const struct dated *x = a, *y = b;
+    if (x->e->day != y->e->day) {
+        return x->e->day < y->e->day ? -1 : 1;
     }
-    /* Earlier line first, so the second one is reported. */
-    return x->line < y->line ? -1 : x->line > y->line;
+    /* Earlier files, then earlier lines first: the later one is reported. */
+    if (x->mine != y->mine) {
+        return x->mine ? 1 : -1;
+    }
+    return (x->e->line > y->e->line) - (x->e->line < y->e->line);
 }
 
 static bool announced(const struct cal_data *d, const struct cal_data *t, int year,
@@ -461,47 +441,23 @@ static enum mc_status check_file(const struct cal_data *d, const struct cal_data
                                  const char *name, struct mc_err *err)
 {
     size_t n = d->n_entries + t->n_entries;
-    const struct cal_entry **all = mc_xmalloc((n ? n : 1) * sizeof(*all));
+    struct dated *all = mc_xmalloc((n ? n : 1) * sizeof(*all));
     for (size_t i = 0; i < d->n_entries; i++) {
-        all[i] = &d->entries[i];
+        all[i] = (struct dated){ &d->entries[i], false };
     }
     for (size_t i = 0; i < t->n_entries; i++) {
-        all[d->n_entries + i] = &t->entries[i];
+        all[d->n_entries + i] = (struct dated){ &t->entries[i], true };
     }
     qsort(all, n, sizeof(*all), by_day);
     enum mc_status rc = MC_OK;
     for (size_t i = 1; i < n && rc == MC_OK; i++) {
-        if (all[i]->day == all[i - 1]->day) {
-            /* Report the line of the file being loaded. */
-            const struct cal_entry *mine = all[i], *other = all[i - 1];
-            if (mine < t->entries || mine >= t->entries + t->n_entries) {
-                mine = all[i - 1];
-                other = all[i];
-            }
-            struct ctx c = { name, mine->line, err };
-            char what[160];
-            size_t k = 0;
-            const char *pre = "this date is already set by ";
-            memcpy(what, pre, strlen(pre));
-            k += strlen(pre);
-            size_t fl = strlen(other->file);
-            if (fl > 100) {
-                fl = 100;
-            }
-            memcpy(what + k, other->file, fl);
-            k += fl;
-            what[k++] = ':';
-            char rev[12];
-            int ln = other->line, j = 0;
-            do {
-                rev[j++] = (char)('0' + ln % 10);
-                ln /= 10;
-            } while (ln > 0 && j < 11);
-            while (j > 0) {
-                what[k++] = rev[--j];
-            }
-            what[k] = '\0';
+        if (all[i].e->day == all[i - 1].e->day) {
+            /* Sorted so that all[i] is from this file and the later line. */
+            struct ctx c = { name, all[i].e->line, err };
+            char *what = mc_xasprintf("this date is already set by %.100s:%d", all[i - 1].e->file,
+                                      all[i - 1].e->line);
             rc = bad(&c, "date", what);
+            free(what);
         }
     }
     free(all);

@@ -95,6 +95,51 @@ static void put_padded(const char *s, int width)
     }
 }
 
+/* `motcua calendar <command> --help`: the lines of one command. */
+static const struct {
+    const char *name;
+    const char *vi, *en;
+} cmd_help[] = {
+    { "year",
+      "cách dùng: motcua calendar year <năm> [--json] [--data FILE]\n"
+      "Mọi ngày nghỉ lễ, Tết, nghỉ bù, nghỉ hoán đổi và ngày làm bù của năm (2000–2199),\n"
+      "kèm lý do và căn cứ pháp lý; năm chưa công bố lịch nghỉ ghi \"dự kiến\".\n",
+      "usage: motcua calendar year <year> [--json] [--data FILE]\n"
+      "Every holiday, compensatory, swapped and make-up day of a year (2000-2199), with\n"
+      "reason and legal basis; days of years not yet announced are marked \"estimate\".\n" },
+    { "lunar",
+      "cách dùng: motcua calendar lunar <YYYY-MM-DD | D/M/YYYY> [--json]\n"
+      "Ngày âm lịch (giờ Việt Nam, UTC+7) của một ngày dương lịch 1900–2199.\n",
+      "usage: motcua calendar lunar <YYYY-MM-DD | D/M/YYYY> [--json]\n"
+      "The Vietnamese lunar date (UTC+7) of a solar date 1900-2199.\n" },
+    { "solar",
+      "cách dùng: motcua calendar solar <D/M/YYYY> [--leap] [--json]\n"
+      "Ngày dương lịch của một ngày âm lịch; tháng nhuận: 1/4n/2020 hoặc --leap.\n",
+      "usage: motcua calendar solar <D/M/YYYY> [--leap] [--json]\n"
+      "The solar date of a lunar date; leap month: 1/4n/2020 or --leap.\n" },
+    { "add",
+      "cách dùng: motcua calendar add <thời điểm> <thời hạn> [--paper] [--civil] [--json]\n"
+      "Hạn trả kết quả và các ngày không tính. Thời điểm \"YYYY-MM-DD HH:MM\" hoặc\n"
+      "\"D/M/YYYY HH:MM\" (UTC+7); thời hạn 5d, 0.5d, 4h, 90m (1 ngày = 8 giờ làm việc).\n"
+      "--paper: hồ sơ giấy nhận sau 15:00 tính từ ngày làm việc tiếp theo (NĐ 61/2018 Điều 18).\n"
+      "--civil: không tính ngày nhận, hết hạn cuối giờ làm việc ngày cuối (BLDS Điều 147–148).\n",
+      "usage: motcua calendar add <instant> <amount> [--paper] [--civil] [--json]\n"
+      "The due instant and the days skipped. Instant \"YYYY-MM-DD HH:MM\" or\n"
+      "\"D/M/YYYY HH:MM\" (UTC+7); amount 5d, 0.5d, 4h, 90m (1 day = 8 working hours).\n"
+      "--paper: a paper dossier received after 15:00 counts from the next working day.\n"
+      "--civil: the receipt day is not counted; ends at the close of the last day.\n" },
+    { "between",
+      "cách dùng: motcua calendar between <từ> <đến> [--json]\n"
+      "Thời gian làm việc giữa hai thời điểm (âm nếu <đến> trước <từ>).\n",
+      "usage: motcua calendar between <from> <to> [--json]\n"
+      "Working time between two instants (negative if <to> is before <from>).\n" },
+    { "check",
+      "cách dùng: motcua calendar check <tệp> [--json]\n"
+      "Kiểm tra một tệp lịch trên dữ liệu quốc gia; lỗi ghi rõ tệp, dòng và trường.\n",
+      "usage: motcua calendar check <file> [--json]\n"
+      "Validate a calendar file on top of the national data; errors name file, line, field.\n" },
+};
+
 static int usage_error(const struct opts *o, const char *what)
 {
     fprintf(stderr, "motcua calendar: %s\n", what);
@@ -596,6 +641,12 @@ int cmd_calendar(int argc, char **argv)
         return rc;
     }
     if (o.help) {
+        for (size_t k = 0; o.npos > 0 && k < sizeof(cmd_help) / sizeof(cmd_help[0]); k++) {
+            if (strcmp(o.pos[0], cmd_help[k].name) == 0) {
+                printf("%s", o.lang == CAL_LANG_VI ? cmd_help[k].vi : cmd_help[k].en);
+                return 0;
+            }
+        }
         printf("%s", o.lang == CAL_LANG_VI ? usage_vi : usage_en);
         return 0;
     }
