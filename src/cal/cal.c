@@ -111,9 +111,19 @@ static size_t apply_rules(struct cal *cal, int year, struct rule_mark *marks)
     return nm;
 }
 
-static void apply_entry(struct cal *cal, const struct cal_entry *e)
+/* A file may close more of a day, never reopen a day the law closes: a half
+ * day or a make-up day on a statutory holiday is a contradiction. */
+static enum mc_status apply_entry(struct cal *cal, const struct cal_entry *e, struct mc_err *err)
 {
     struct cal_day *d = day_at(cal, e->day);
+    if (e->kind != CAL_ENTRY_OFF && d->note >= 0) {
+        char *field = mc_xasprintf("%.60s:%d:kind", e->file, e->line);
+        enum mc_status rc = mc_fail_field(
+            err, MC_EINVAL, field, "%s:%d: field 'kind': the day is a statutory holiday (%s)",
+            e->file, e->line, cal->notes[d->note].reason);
+        free(field);
+        return rc;
+    }
     switch (e->kind) {
     case CAL_ENTRY_OFF:
         d->open = CAL_OPEN_NONE;
@@ -134,6 +144,7 @@ static void apply_entry(struct cal *cal, const struct cal_entry *e)
     }
     const char *src = own(cal, mc_xasprintf("%s:%d", e->file, e->line));
     d->note = add_note(cal, e->tag, false, e->reason, e->ref, src);
+    return MC_OK;
 }
 
 /* Labour Code art. 111.3: the next working day becomes a compensatory day,
@@ -185,8 +196,14 @@ enum mc_status cal_build(struct cal_data *data, struct cal **out, struct mc_err 
         nmarks[y - CAL_YEAR_FIRST] =
             apply_rules(cal, y, marks + (size_t)(y - CAL_YEAR_FIRST) * CAL_RULE_DAYS_MAX);
     }
-    for (size_t i = 0; i < cal->data.n_entries; i++) {
-        apply_entry(cal, &cal->data.entries[i]);
+    for (size_t i = 0; i < cal->data.n_entries && rc == MC_OK; i++) {
+        rc = apply_entry(cal, &cal->data.entries[i], err);
+    }
+    if (rc != MC_OK) {
+        free(marks);
+        free(nmarks);
+        cal_free(cal);
+        return rc;
     }
     for (int y = CAL_YEAR_FIRST; y <= CAL_YEAR_LAST; y++) {
         const struct rule_mark *m = marks + (size_t)(y - CAL_YEAR_FIRST) * CAL_RULE_DAYS_MAX;

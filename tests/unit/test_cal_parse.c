@@ -156,6 +156,27 @@ static void seasons_must_match_in_length(void **state)
     assert_true(strstr(err.msg, "agency.txt:3") != NULL);
 }
 
+/* A file cannot reopen, even by half, a day the law closes. */
+static void cannot_reopen_a_statutory_holiday(void **state)
+{
+    (void)state;
+    static const char s[] = "format | 1\n2026-04-30 | off-pm | agency | Trực | QĐ 1\n";
+    struct cal *cal = NULL;
+    struct mc_err err;
+    assert_int_equal(cal_load("agency.txt", s, sizeof(s) - 1, &cal, &err), MC_EINVAL);
+    assert_null(cal);
+    assert_string_equal(err.field, "agency.txt:2:kind");
+    assert_non_null(strstr(err.msg, "Chiến thắng"));
+    /* A Sunday holiday cannot be a make-up day either (Giỗ Tổ 26/04/2026). */
+    static const char w[] = "format | 1\n2026-04-26 | work | swap | Làm bù | QĐ 1\n";
+    assert_int_equal(cal_load("agency.txt", w, sizeof(w) - 1, &cal, &err), MC_EINVAL);
+    assert_string_equal(err.field, "agency.txt:2:kind");
+    /* Closing it again is harmless. */
+    static const char o[] = "format | 1\n2026-04-30 | off | agency | Nghỉ | QĐ 1\n";
+    assert_int_equal(cal_load("agency.txt", o, sizeof(o) - 1, &cal, &err), MC_OK);
+    cal_free(cal);
+}
+
 static void bad_agency_file_loads_nothing(void **state)
 {
     (void)state;
@@ -186,6 +207,7 @@ int main(void)
         cmocka_unit_test(nothing_half_loaded),
         cmocka_unit_test(contradicts_other_file),
         cmocka_unit_test(seasons_must_match_in_length),
+        cmocka_unit_test(cannot_reopen_a_statutory_holiday),
         cmocka_unit_test(bad_agency_file_loads_nothing),
         cmocka_unit_test(size_limit),
     };
