@@ -151,10 +151,6 @@ static enum mc_status check_role(const struct eng_dossier *d, enum eng_action ac
                                  const struct eng_actor *a, int64_t desk_unit, int64_t consult_unit,
                                  const struct eng_context *ctx, struct mc_err *err)
 {
-    if (only_control(a)) {
-        return mc_fail(err, MC_EPERM,
-                       "the control team (Tổ kiểm soát) reads dossiers, it never acts");
-    }
     const char *name = eng_action_key(action);
     const struct eng_step *s = ctx->step;
     bool ok = false;
@@ -337,6 +333,11 @@ static enum mc_status check_all(const struct eng_dossier *d, enum eng_action act
         return mc_fail(err, MC_EINVAL, "unknown action");
     }
     const char *name = eng_action_key(action);
+    /* Before any other check, so that the answer never depends on the state. */
+    if (only_control(actor)) {
+        return mc_fail(err, MC_EPERM,
+                       "the control team (Tổ kiểm soát) reads dossiers, it never acts");
+    }
     if (eng_status_is_terminal(d->status)) {
         return mc_fail(err, MC_ECONFLICT, "%s: the dossier is closed (%d %s)", name,
                        eng_status_code(d->status), eng_status_name_vi(d->status));
