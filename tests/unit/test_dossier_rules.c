@@ -822,6 +822,42 @@ static void allowed_actions_list(void **state)
     assert_string_equal(eng_status_name_vi(ENG_ST_WITHDRAWN), "Công dân yêu cầu rút hồ sơ");
 }
 
+/* TT 22/2019 Phụ lục I codes and names, exactly as domain.md §1.9. */
+static void status_codes_and_names(void **state)
+{
+    (void)state;
+    static const struct {
+        int code;
+        const char *vi;
+        bool terminal;
+    } table[] = {
+        { 1, "Mới đăng ký", false },
+        { 2, "Được tiếp nhận", false },
+        { 3, "Không được tiếp nhận", true },
+        { 4, "Đang xử lý", false },
+        { 5, "Yêu cầu bổ sung giấy tờ", false },
+        { 6, "Yêu cầu thực hiện nghĩa vụ tài chính", false },
+        { 7, "Công dân yêu cầu rút hồ sơ", true },
+        { 8, "Dừng xử lý", true },
+        { 9, "Đã xử lý xong", false },
+        { 10, "Đã trả kết quả", true },
+    };
+    for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+        enum eng_status st;
+        assert_true(eng_status_from_code(table[i].code, &st));
+        assert_int_equal(eng_status_code(st), table[i].code);
+        assert_string_equal(eng_status_name_vi(st), table[i].vi);
+        assert_int_equal(eng_status_is_terminal(st), table[i].terminal);
+    }
+    enum eng_status st;
+    assert_false(eng_status_from_code(11, &st));
+    assert_false(eng_status_from_code(-1, &st));
+    assert_true(eng_status_waits_for_applicant(ENG_ST_SUPPLEMENT));
+    assert_true(eng_status_waits_for_applicant(ENG_ST_FINANCIAL));
+    assert_false(eng_status_waits_for_applicant(ENG_ST_PROCESSING));
+    assert_string_equal(eng_stage_key(ENG_STAGE_OTHER_AGENCY), "other_agency");
+}
+
 /* ---- randomised walk ---------------------------------------------------- */
 
 static uint64_t rng_state = 0x6d6f74637561ULL; /* "motcua", fixed */
@@ -1123,6 +1159,7 @@ int main(void)
         cmocka_unit_test(two_supplement_requests_count_late),
         cmocka_unit_test(withdrawal_and_terminal_statuses),
         cmocka_unit_test(allowed_actions_list),
+        cmocka_unit_test(status_codes_and_names),
         cmocka_unit_test(randomised_walk_keeps_the_invariants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
