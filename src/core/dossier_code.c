@@ -44,7 +44,7 @@ enum mc_status eng_dossier_code_make(const char *agency, int64_t received_at, in
     if (cap < need) {
         return mc_fail(err, MC_ELIMIT, "code buffer too small");
     }
-    memcpy(out, agency, n);
+    memcpy(out, agency, n + 1);
     char *p = out + n;
     *p++ = '-';
     put_digits(p, d.year % 100, 2);

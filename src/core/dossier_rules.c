@@ -476,18 +476,22 @@ static bool is_next_of(const struct eng_step *s, const char *key)
     return false;
 }
 
-static enum mc_status need_target(struct turn *t)
+/* The step to move to, or NULL after recording an MC_EINVAL error (a
+ * pointer result keeps "no target" and "target used" on one path). */
+static const struct eng_step *need_target(struct turn *t)
 {
     const struct eng_step *g = t->ctx->target;
     if (g == NULL || g->key[0] == '\0' || memchr(g->key, '\0', ENG_KEY_MAX) == NULL) {
-        return mc_fail_field(t->err, MC_EINVAL, "target", "%s: name the step to go to",
-                             eng_action_key(t->req->action));
+        (void)mc_fail_field(t->err, MC_EINVAL, "target", "%s: name the step to go to",
+                            eng_action_key(t->req->action));
+        return NULL;
     }
     if (g->role == ROLE_CONTROL) {
-        return mc_fail_field(t->err, MC_EINVAL, "target",
-                             "step %s: the control team cannot own a step", g->key);
+        (void)mc_fail_field(t->err, MC_EINVAL, "target",
+                            "step %s: the control team cannot own a step", g->key);
+        return NULL;
     }
-    return MC_OK;
+    return g;
 }
 
 static void from_here(struct turn *t)
@@ -703,15 +707,15 @@ static enum mc_status do_desk_supplement(struct turn *t)
 
 static enum mc_status do_transfer(struct turn *t)
 {
-    enum mc_status rc = need_target(t);
-    if (rc != MC_OK) {
-        return rc;
+    const struct eng_step *first = need_target(t);
+    if (first == NULL) {
+        return MC_EINVAL;
     }
     struct eng_dossier *n = t->next;
     from_here(t);
     n->status = ENG_ST_PROCESSING;
     n->path_len = 0;
-    enter_step(t, t->ctx->target);
+    enter_step(t, first);
     t->fx->step_verdict = t->ctx->now <= n->transfer_by ? ENG_VERDICT_ON_TIME : ENG_VERDICT_LATE;
     t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER;
     return MC_OK;
@@ -732,14 +736,14 @@ static enum mc_status do_assign(struct turn *t)
 
 static enum mc_status move_forward(struct turn *t)
 {
-    enum mc_status rc = need_target(t);
-    if (rc != MC_OK) {
-        return rc;
+    const struct eng_step *to = need_target(t);
+    if (to == NULL) {
+        return MC_EINVAL;
     }
     const struct eng_step *s = t->ctx->step;
-    if (!is_next_of(s, t->ctx->target->key)) {
+    if (!is_next_of(s, to->key)) {
         return mc_fail_field(t->err, MC_EINVAL, "target", "step %s does not lead to %s", s->key,
-                             t->ctx->target->key);
+                             to->key);
     }
     struct eng_dossier *n = t->next;
     if (n->path_len >= ENG_PATH_MAX) {
@@ -749,7 +753,7 @@ static enum mc_status move_forward(struct turn *t)
     settle_consults(t);
     leave_step(t);
     memcpy(n->path[n->path_len++], n->step, ENG_KEY_MAX);
-    enter_step(t, t->ctx->target);
+    enter_step(t, to);
     t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER;
     return MC_OK;
 }
@@ -776,20 +780,20 @@ static enum mc_status do_return_prev(struct turn *t)
     if (n->path_len == 0) {
         return mc_fail(t->err, MC_ECONFLICT, "return_previous: step %s is the first step", s->key);
     }
-    enum mc_status rc = need_target(t);
-    if (rc != MC_OK) {
-        return rc;
+    const struct eng_step *to = need_target(t);
+    if (to == NULL) {
+        return MC_EINVAL;
     }
     const char *prev = n->path[n->path_len - 1];
-    if (strcmp(prev, t->ctx->target->key) != 0) {
+    if (strcmp(prev, to->key) != 0) {
         return mc_fail_field(t->err, MC_EINVAL, "target", "the previous step is %s, not %s", prev,
-                             t->ctx->target->key);
+                             to->key);
     }
     from_here(t);
     settle_consults(t);
     leave_step(t);
     n->path_len--;
-    enter_step(t, t->ctx->target);
+    enter_step(t, to);
     t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER;
     return MC_OK;
 }
