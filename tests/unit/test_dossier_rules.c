@@ -222,9 +222,6 @@ static void paper_dossier_from_receipt_to_return(void **state)
         { 60, ENG_ACT_RETURN_RESULT, &reception, NULL, MC_OK, ENG_ST_RETURNED, NULL },
     };
     int64_t t0 = s.now;
-    pass(&s, 0);
-    struct eng_request r = full_request(&s, ENG_ACT_RECEIVE, &reception);
-    (void)r;
     PLAY(&s, script);
     assert_int_equal(s.d.received_at, t0);
     /* 5 working days from Monday 09:00 is the next Monday 09:00. */
