@@ -25,14 +25,18 @@ static bool grant_reaches(const struct core_scope *s, const struct core_grant *g
     if (unit == NULL || (ROLE_BIT(g->role) & EVERYWHERE_ROLES)) {
         return true;
     }
-    if (within(s, unit, g->unit)) {
+    if (g->role != ROLE_DEPUTY_DIRECTOR) {
+        return within(s, unit, g->unit);
+    }
+    /* A deputy director sits in the leadership board, the root of the tree:
+     * its sub-units would be every unit. The board itself, then only the
+     * units in charge and theirs. */
+    if (strcmp(unit, g->unit) == 0) {
         return true;
     }
-    if (g->role == ROLE_DEPUTY_DIRECTOR) {
-        for (size_t i = 0; i < s->nin_charge; i++) {
-            if (within(s, unit, s->in_charge[i])) {
-                return true;
-            }
+    for (size_t i = 0; i < s->nin_charge; i++) {
+        if (within(s, unit, s->in_charge[i])) {
+            return true;
         }
     }
     return false;

@@ -5,7 +5,8 @@
  * The rules:
  *  - director and admin: every unit;
  *  - deputy director: the units in charge and their sub-units, and the unit
- *    the role is held in (usually the leadership board);
+ *    the role is held in (usually the leadership board) but not its
+ *    sub-units, which would be every unit;
  *  - head, deputy head, specialist, reception, clerk: the unit the role is
  *    held in and its sub-units;
  *  - control team and steering committee: read every unit, change nothing.
