@@ -90,7 +90,8 @@ static int it_org_seed(struct it_server *s)
 
 /* Run `printf INPUT | motcua ARGS` against the server's database; *out gets
  * stdout+stderr (free()). Returns the exit status. */
-static int it_cli_stdin(struct it_server *s, const char *input, const char *args, char **out)
+__attribute__((unused)) static int it_cli_stdin(struct it_server *s, const char *input,
+                                                const char *args, char **out)
 {
     char cmd[2048];
     snprintf(cmd, sizeof(cmd), "printf '%s' | MOTCUA_DB='%s' '%s' %s 2>&1", input, s->db,
@@ -116,7 +117,8 @@ static int it_cli_stdin(struct it_server *s, const char *input, const char *args
 }
 
 /* A client logged in as user (asserting 200). */
-static long it_login_as(struct it_client *c, struct it_server *s, const char *user)
+__attribute__((unused)) static long it_login_as(struct it_client *c, struct it_server *s,
+                                                const char *user)
 {
     it_client_init(c, s);
     return it_login(c, user, IT_PASSWORD);
