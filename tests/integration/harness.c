@@ -77,7 +77,7 @@ int it_cli(struct it_server *s, char **out, const char *const args[])
     return rc;
 }
 
-int it_server_start(struct it_server *s, bool demo, const char *const extra_args[])
+int it_server_prepare(struct it_server *s)
 {
     memset(s, 0, sizeof(*s));
     snprintf(s->dir, sizeof(s->dir), "/tmp/motcua-it-XXXXXX");
@@ -87,6 +87,19 @@ int it_server_start(struct it_server *s, bool demo, const char *const extra_args
     }
     snprintf(s->db, sizeof(s->db), "%s/motcua.db", s->dir);
     snprintf(s->log, sizeof(s->log), "%s/server.log", s->dir);
+    return 0;
+}
+
+int it_server_start(struct it_server *s, bool demo, const char *const extra_args[])
+{
+    if (it_server_prepare(s) != 0) {
+        return -1;
+    }
+    return it_server_spawn(s, demo, extra_args);
+}
+
+int it_server_spawn(struct it_server *s, bool demo, const char *const extra_args[])
+{
     if (demo) {
         const char *args[] = { "import", MC_SOURCE_DIR "/demo", NULL };
         char *out = NULL;
