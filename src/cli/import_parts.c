@@ -6,10 +6,12 @@
 
 const struct import_part import_parts[] = {
     { "agency", import_agency },
+    { "org", import_org },
     { NULL, NULL },
 };
 
 const struct export_part export_parts[] = {
     { "agency", export_agency },
+    { "org", export_org },
     { NULL, NULL },
 };

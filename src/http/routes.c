@@ -7,6 +7,16 @@
 const struct http_route http_routes[] = {
     { "GET", "/healthz", h_health_get, HTTP_PUBLIC },
     { "GET", "/api/openapi.yaml", h_openapi_get, HTTP_PUBLIC },
+    { "POST", "/api/session", h_session_create, HTTP_PUBLIC | HTTP_NO_CSRF | HTTP_RATE_LOGIN },
+    { "GET", "/api/session", h_session_get, HTTP_AUTH },
+    { "DELETE", "/api/session", h_session_delete, HTTP_AUTH },
+    { "GET", "/api/units", h_unit_list, HTTP_AUTH },
+    { "GET", "/api/people", h_person_list, HTTP_AUTH },
+    { "POST", "/api/people", h_person_create, HTTP_AUTH },
+    { "PATCH", "/api/people/{username}", h_person_update, HTTP_AUTH },
+    { "GET", "/api/tokens", h_token_list, HTTP_AUTH },
+    { "POST", "/api/tokens", h_token_create, HTTP_AUTH },
+    { "DELETE", "/api/tokens/{id}", h_token_revoke, HTTP_AUTH },
     { "GET", "/api/calendar/lunar", h_calendar_lunar, HTTP_PUBLIC },
     /* A computation that changes nothing: no CSRF token needed. */
     { "POST", "/api/calendar/deadline", h_calendar_deadline, HTTP_PUBLIC | HTTP_NO_CSRF },

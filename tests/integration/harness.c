@@ -276,7 +276,9 @@ int it_request(struct it_client *c, const char *method, const char *path, const 
         curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
     } else {
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
-        curl_easy_setopt(h, CURLOPT_HTTPGET, strcmp(method, "GET") == 0 ? 1L : 0L);
+        /* Leave POST mode for every bodiless request: a DELETE after a POST on
+         * the same handle would otherwise read its body from stdin. */
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
         curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
     }
     CURLcode rc = curl_easy_perform(h);
