@@ -204,4 +204,21 @@ MC_MUST_CHECK enum mc_status cal_clock_consumed(const struct cal *cal, const str
 MC_MUST_CHECK enum mc_status cal_clock_due(const struct cal *cal, const struct cal_clock *c,
                                            int64_t now, int64_t *due, struct mc_err *err);
 
+/*
+ * Adapters with the shape of the engine's working-time seam (struct
+ * eng_worktime in src/core/worktime.h): instants in *minutes* since the Unix
+ * epoch (UTC), durations in working minutes, `ctx` a `const struct cal *`.
+ * Wire them as { cal_minutes_add, cal_minutes_between, (void *)cal }.
+ *
+ * cal_minutes_add(): the instant `working_minutes` (< 0 taken as 0) after
+ * `instant`; for 0, the start of the next working period if `instant` is
+ * outside one. cal_minutes_between(): working minutes in [a, b), 0 when
+ * b <= a. between(t, add(t, m)) == m. The seam has no error path, so
+ * instants are clamped into 2000..2199 and a result past 2199 is the end of
+ * the calendar. Office sessions start and end on whole minutes (the data
+ * format says HH:MM), so minute arithmetic is exact.
+ */
+int64_t cal_minutes_add(void *ctx, int64_t instant, int64_t working_minutes);
+int64_t cal_minutes_between(void *ctx, int64_t a, int64_t b);
+
 #endif

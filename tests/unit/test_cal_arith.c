@@ -336,6 +336,33 @@ static void properties(void **state)
     }
 }
 
+/* The adapters for the engine's seam (src/core/worktime.h) keep its
+ * contract: minutes in, minutes out, between(t, add(t, m)) == m, add(t, 0)
+ * is the next working start, between is never negative. */
+static void engine_seam_in_minutes(void **state)
+{
+    (void)state;
+    void *ctx = cal;
+    int64_t t = at("2026-02-13 16:45") / 60;
+    assert_int_equal(cal_minutes_add(ctx, t, 5 * 480), at("2026-02-27 16:45") / 60);
+    assert_int_equal(cal_minutes_add(ctx, at("2026-03-10 12:15") / 60, 0),
+                     at("2026-03-10 13:30") / 60);
+    assert_int_equal(cal_minutes_add(ctx, t, -5), t);
+    assert_int_equal(
+        cal_minutes_between(ctx, at("2026-02-13 16:00") / 60, at("2026-02-23 08:00") / 60), 120);
+    assert_int_equal(cal_minutes_between(ctx, t + 100, t), 0);
+    for (int i = 0; i < 20000; i++) {
+        int64_t s = rand_instant() / 60;
+        int64_t m = (int64_t)(next_rand() % (30 * 480));
+        int64_t due = cal_minutes_add(ctx, s, m);
+        assert_true(due >= s);
+        assert_int_equal(cal_minutes_between(ctx, s, due), m);
+    }
+    /* No error path: out-of-range instants are clamped, results saturate. */
+    assert_int_equal(cal_minutes_add(ctx, at("2199-12-31 16:00") / 60, 480),
+                     cal_last_instant() / 60);
+}
+
 /* An agency file: a half day off and seasonal office hours. */
 static void agency_half_day_and_seasons(void **state)
 {
@@ -378,10 +405,15 @@ static void agency_half_day_and_seasons(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(add_cases),           cmocka_unit_test(between_cases),
-        cmocka_unit_test(deadline_before_tet), cmocka_unit_test(bad_input),
-        cmocka_unit_test(clock_pause_resume),  cmocka_unit_test(days_skipped),
-        cmocka_unit_test(properties),          cmocka_unit_test(agency_half_day_and_seasons),
+        cmocka_unit_test(add_cases),
+        cmocka_unit_test(between_cases),
+        cmocka_unit_test(deadline_before_tet),
+        cmocka_unit_test(bad_input),
+        cmocka_unit_test(clock_pause_resume),
+        cmocka_unit_test(days_skipped),
+        cmocka_unit_test(properties),
+        cmocka_unit_test(engine_seam_in_minutes),
+        cmocka_unit_test(agency_half_day_and_seasons),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
