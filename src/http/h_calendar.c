@@ -72,7 +72,7 @@ static json_t *day_json(const struct cal_day_info *i)
 
 enum mc_status h_calendar_year(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
-    const struct cal *cal;
+    const struct cal *cal = NULL;
     enum mc_status rc = get_cal(&cal, err);
     if (rc != MC_OK) {
         return rc;
@@ -162,7 +162,7 @@ static bool parse_instant(const char *s, int64_t *out)
 
 enum mc_status h_calendar_deadline(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
-    const struct cal *cal;
+    const struct cal *cal = NULL;
     enum mc_status rc = get_cal(&cal, err);
     if (rc != MC_OK) {
         return rc;
