@@ -1,0 +1,380 @@
+#include "core/process.h"
+
+#include <string.h>
+
+#include "base/buf.h"
+#include "core/role.h"
+
+/* The longest allotment a single step may have (a year of working hours). */
+#define STEP_MAX_HOURS 2000.0
+
+/* The message is arg (may be NULL) followed by msg. */
+static enum mc_status fail_step(struct mc_err *err, const char *prefix, size_t i,
+                                const char *suffix, const char *msg, const char *arg)
+{
+    struct mc_buf f;
+    mc_buf_init(&f, 0);
+    mc_buf_appendf(&f, "%s%ssteps[%zu]%s", prefix, prefix[0] ? "." : "", i, suffix);
+    enum mc_status rc = mc_fail_field(err, MC_EINVAL, mc_buf_cstr(&f), "%s%s", arg ? arg : "", msg);
+    mc_buf_release(&f);
+    return rc;
+}
+
+static enum mc_status fail_process(struct mc_err *err, const char *prefix, const char *suffix,
+                                   const char *msg)
+{
+    struct mc_buf f;
+    mc_buf_init(&f, 0);
+    /* Without a prefix, ".steps" names the body's "steps". */
+    mc_buf_appendf(&f, "%s%s", prefix, prefix[0] == '\0' && suffix[0] == '.' ? suffix + 1 : suffix);
+    enum mc_status rc = mc_fail_field(err, MC_EINVAL, mc_buf_cstr(&f), "%s", msg);
+    mc_buf_release(&f);
+    return rc;
+}
+
+static int find_key(const struct core_process *p, const char *key)
+{
+    for (size_t i = 0; i < p->nsteps; i++) {
+        if (strcmp(p->steps[i].key, key) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* Per-step fields, and next keys resolved into succ (indexes). */
+static enum mc_status check_steps(const struct core_process *p, const char *prefix,
+                                  int succ[][CORE_STEP_MAX_NEXT], int64_t halves[],
+                                  struct mc_err *err)
+{
+    for (size_t i = 0; i < p->nsteps; i++) {
+        const struct core_step *s = &p->steps[i];
+        enum core_role role;
+        if (!core_catalog_code_ok(s->key)) {
+            return fail_step(err, prefix, i, ".key",
+                             "must be 1 to 32 characters of A-Z a-z 0-9 . _ -", NULL);
+        }
+        if (find_key(p, s->key) != (int)i) {
+            return fail_step(err, prefix, i, ".key",
+                             " is the key of an earlier step: keys are unique in a process",
+                             s->key);
+        }
+        if (!core_role_parse(s->role, &role)) {
+            return fail_step(err, prefix, i, ".role", " is not a known role", s->role);
+        }
+        if (!core_unit_code_ok(s->unit)) {
+            return fail_step(err, prefix, i, ".unit",
+                             "must be a unit code (A-Z 0-9 _ -, at most 16)", NULL);
+        }
+        if (!core_halves_of(s->hours, STEP_MAX_HOURS, &halves[i])) {
+            return fail_step(err, prefix, i, ".hours",
+                             "must be a positive number of working hours in steps of 0.5", NULL);
+        }
+        if (s->nnext > CORE_STEP_MAX_NEXT) {
+            return fail_step(err, prefix, i, ".next", "names more than 8 steps", NULL);
+        }
+        for (size_t k = 0; k < s->nnext; k++) {
+            int j = find_key(p, s->next[k]);
+            struct mc_buf sfx;
+            mc_buf_init(&sfx, 0);
+            mc_buf_appendf(&sfx, ".next[%zu]", k);
+            const char *msg = NULL;
+            if (j < 0) {
+                msg = ": no step has this key";
+            } else if (j == (int)i) {
+                msg = " is this step itself: a return is marked with may_return, not in next";
+            }
+            for (size_t m = 0; m < k && msg == NULL; m++) {
+                if (succ[i][m] == j) {
+                    msg = " is named twice";
+                }
+            }
+            enum mc_status rc = MC_OK;
+            if (msg) {
+                rc = fail_step(err, prefix, i, mc_buf_cstr(&sfx), msg, s->next[k]);
+            }
+            mc_buf_release(&sfx);
+            if (rc != MC_OK) {
+                return rc;
+            }
+            succ[i][k] = j;
+        }
+    }
+    return MC_OK;
+}
+
+static void append_hours(struct mc_buf *b, int64_t half_hours)
+{
+    mc_buf_appendf(b, "%lld%s", (long long)(half_hours / 2), half_hours % 2 ? ".5" : "");
+}
+
+/* "a → b → c", eliding middle keys ("a → … → y → z") past `budget` bytes. */
+static void append_path(struct mc_buf *b, const struct core_process *p,
+                        const struct core_process_totals *t, size_t budget)
+{
+    static const char arrow[] = " \xe2\x86\x92 "; /* " → " */
+    size_t full = 0;
+    for (size_t i = 0; i < t->npath; i++) {
+        full += strlen(p->steps[t->path[i]].key) + (i ? sizeof(arrow) - 1 : 0);
+    }
+    size_t first_tail = 1; /* index of the first key kept after the elision */
+    if (full > budget && t->npath > 2) {
+        size_t used = strlen(p->steps[t->path[0]].key) + 2 * (sizeof(arrow) - 1) + 3;
+        first_tail = t->npath;
+        while (first_tail > 1) {
+            size_t k = strlen(p->steps[t->path[first_tail - 1]].key) + sizeof(arrow) - 1;
+            if (used + k > budget && first_tail < t->npath) {
+                break;
+            }
+            used += k;
+            first_tail--;
+        }
+    }
+    mc_buf_puts(b, p->steps[t->path[0]].key);
+    if (first_tail > 1) {
+        mc_buf_puts(b, arrow);
+        mc_buf_puts(b, "\xe2\x80\xa6"); /* … */
+    }
+    for (size_t i = first_tail; i < t->npath; i++) {
+        mc_buf_puts(b, arrow);
+        mc_buf_puts(b, p->steps[t->path[i]].key);
+    }
+}
+
+static enum mc_status fail_too_long(struct mc_err *err, const char *prefix,
+                                    const struct core_process *p,
+                                    const struct core_process_totals *t,
+                                    struct core_time_limit limit)
+{
+    struct mc_buf tail;
+    mc_buf_init(&tail, 0);
+    mc_buf_puts(&tail, " takes ");
+    append_hours(&tail, t->longest_half_hours);
+    mc_buf_puts(&tail, " working hours, more than the legal limit of ");
+    if (limit.unit == CORE_WORKING_DAYS) {
+        append_hours(&tail, limit.halves);
+        mc_buf_puts(&tail, " working days (");
+        append_hours(&tail, core_time_limit_half_hours(limit));
+        mc_buf_puts(&tail, " working hours)");
+    } else {
+        append_hours(&tail, limit.halves);
+        mc_buf_puts(&tail, " working hours");
+    }
+    static const char head[] = "the longest path ";
+    size_t room = sizeof(err->msg) - 1;
+    size_t fixed = sizeof(head) - 1 + tail.len;
+    struct mc_buf msg;
+    mc_buf_init(&msg, 0);
+    mc_buf_puts(&msg, head);
+    append_path(&msg, p, t, room > fixed ? room - fixed : 0);
+    mc_buf_puts(&msg, mc_buf_cstr(&tail));
+    enum mc_status rc = fail_process(err, prefix, "", mc_buf_cstr(&msg));
+    mc_buf_release(&msg);
+    mc_buf_release(&tail);
+    return rc;
+}
+
+/* A step on a cycle among the steps Kahn's algorithm could not order: walk
+ * successors that are still unordered until one repeats. */
+static size_t on_cycle(const struct core_process *p, int succ[][CORE_STEP_MAX_NEXT],
+                       const int indeg[])
+{
+    size_t cur = 0;
+    while (indeg[cur] == 0) {
+        cur++;
+    }
+    bool seen[CORE_PROCESS_MAX_STEPS] = { false };
+    while (!seen[cur]) {
+        seen[cur] = true;
+        for (size_t k = 0; k < p->steps[cur].nnext; k++) {
+            if (indeg[succ[cur][k]] > 0) {
+                cur = (size_t)succ[cur][k];
+                break;
+            }
+        }
+    }
+    return cur;
+}
+
+enum mc_status core_process_check(const struct core_process *p, struct core_time_limit limit,
+                                  const char *prefix, struct core_process_totals *totals,
+                                  struct mc_err *err)
+{
+    if (p->nsteps == 0) {
+        return fail_process(err, prefix, ".steps", "must list at least one step");
+    }
+    if (p->nsteps > CORE_PROCESS_MAX_STEPS) {
+        return fail_process(err, prefix, ".steps", "has more than 64 steps");
+    }
+    int succ[CORE_PROCESS_MAX_STEPS][CORE_STEP_MAX_NEXT];
+    int64_t halves[CORE_PROCESS_MAX_STEPS];
+    enum mc_status rc = check_steps(p, prefix, succ, halves, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    size_t n = p->nsteps;
+    int indeg[CORE_PROCESS_MAX_STEPS] = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < p->steps[i].nnext; k++) {
+            indeg[succ[i][k]]++;
+        }
+    }
+    size_t nstarts = 0;
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (indeg[i] == 0) {
+            if (nstarts++ == 0) {
+                start = i;
+            } else {
+                return fail_step(err, prefix, i, "",
+                                 " is a second start step (no step names it in next): a "
+                                 "process has exactly one start",
+                                 p->steps[i].key);
+            }
+        }
+    }
+    if (nstarts == 0) {
+        return fail_process(err, prefix, ".steps",
+                            "has no start step: every step is named in another step's next");
+    }
+    /* Kahn's algorithm; with one start, a complete order also proves every
+     * step reachable. */
+    size_t order[CORE_PROCESS_MAX_STEPS];
+    size_t head = 0, tail = 0;
+    order[tail++] = start;
+    int64_t dist[CORE_PROCESS_MAX_STEPS];
+    int pred[CORE_PROCESS_MAX_STEPS];
+    for (size_t i = 0; i < n; i++) {
+        dist[i] = halves[i];
+        pred[i] = -1;
+    }
+    while (head < tail) {
+        size_t u = order[head++];
+        for (size_t k = 0; k < p->steps[u].nnext; k++) {
+            size_t v = (size_t)succ[u][k];
+            if (dist[u] + halves[v] > dist[v]) {
+                dist[v] = dist[u] + halves[v];
+                pred[v] = (int)u;
+            }
+            if (--indeg[v] == 0) {
+                order[tail++] = v;
+            }
+        }
+    }
+    if (tail < n) {
+        size_t c = on_cycle(p, succ, indeg);
+        return fail_step(err, prefix, c, ".next",
+                         " is on a cycle: a return to an earlier step is marked with "
+                         "may_return, not drawn in next",
+                         p->steps[c].key);
+    }
+    struct core_process_totals t = { 0 };
+    size_t end = start;
+    for (size_t i = 0; i < n; i++) {
+        if (dist[i] > dist[end]) {
+            end = i;
+        }
+    }
+    t.longest_half_hours = dist[end];
+    size_t rev[CORE_PROCESS_MAX_STEPS];
+    size_t nrev = 0;
+    for (int v = (int)end; v >= 0; v = pred[v]) {
+        rev[nrev++] = (size_t)v;
+    }
+    for (size_t i = 0; i < nrev; i++) {
+        t.path[i] = rev[nrev - 1 - i];
+    }
+    t.npath = nrev;
+    if (t.longest_half_hours > core_time_limit_half_hours(limit)) {
+        return fail_too_long(err, prefix, p, &t, limit);
+    }
+    if (totals) {
+        *totals = t;
+    }
+    return MC_OK;
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL) {
+        return a == b;
+    }
+    return strcmp(a, b) == 0;
+}
+
+static bool list_eq(const char **a, size_t na, const char **b, size_t nb)
+{
+    if (na != nb) {
+        return false;
+    }
+    for (size_t i = 0; i < na; i++) {
+        if (!str_eq(a[i], b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool step_eq(const struct core_step *a, const struct core_step *b)
+{
+    return str_eq(a->key, b->key) && str_eq(a->name, b->name) && str_eq(a->role, b->role) &&
+           str_eq(a->unit, b->unit) && a->hours == b->hours &&
+           list_eq(a->forms, a->nforms, b->forms, b->nforms) &&
+           list_eq(a->outputs, a->noutputs, b->outputs, b->noutputs) &&
+           a->may_return == b->may_return && a->requires_signature == b->requires_signature &&
+           list_eq(a->next, a->nnext, b->next, b->nnext);
+}
+
+bool core_process_equal(const struct core_process *a, const struct core_process *b)
+{
+    if (!str_eq(a->code, b->code) || !str_eq(a->name, b->name) || a->issue != b->issue ||
+        !str_eq(a->effective, b->effective) || a->status != b->status ||
+        !str_eq(a->drafter, b->drafter) || !str_eq(a->reviewer, b->reviewer) ||
+        !str_eq(a->approver, b->approver) || a->nsteps != b->nsteps) {
+        return false;
+    }
+    for (size_t i = 0; i < a->nsteps; i++) {
+        if (!step_eq(&a->steps[i], &b->steps[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static const char *const status_names[] = { "draft", "submitted", "approved", "effective",
+                                            "superseded" };
+
+const char *core_pv_status_name(enum core_pv_status s)
+{
+    return (size_t)s < sizeof(status_names) / sizeof(status_names[0]) ? status_names[s] : "?";
+}
+
+bool core_pv_status_parse(const char *name, enum core_pv_status *out)
+{
+    for (size_t i = 0; i < sizeof(status_names) / sizeof(status_names[0]); i++) {
+        if (strcmp(name, status_names[i]) == 0) {
+            *out = (enum core_pv_status)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+enum mc_status core_pv_transition(enum core_pv_status from, enum core_pv_status to,
+                                  struct mc_err *err)
+{
+    bool ok = (from == CORE_PV_DRAFT && to == CORE_PV_SUBMITTED) ||
+              (from == CORE_PV_SUBMITTED && to == CORE_PV_APPROVED) ||
+              (from == CORE_PV_APPROVED && to == CORE_PV_EFFECTIVE);
+    if (ok) {
+        return MC_OK;
+    }
+    if (to == CORE_PV_DRAFT || to == CORE_PV_SUPERSEDED) {
+        return mc_fail_field(err, MC_EINVAL, "to",
+                             "a version cannot be made %s by a transition: drafts are created, "
+                             "and a version is superseded when the next one takes effect",
+                             core_pv_status_name(to));
+    }
+    return mc_fail(err, MC_ECONFLICT, "the version is %s: it cannot become %s",
+                   core_pv_status_name(from), core_pv_status_name(to));
+}
