@@ -6,10 +6,12 @@
 
 const struct import_part import_parts[] = {
     { "agency", import_agency },
+    { "catalog", import_catalog },
     { NULL, NULL },
 };
 
 const struct export_part export_parts[] = {
     { "agency", export_agency },
+    { "catalog", export_catalog },
     { NULL, NULL },
 };

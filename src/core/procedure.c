@@ -138,6 +138,9 @@ enum mc_status core_procedure_check(const struct core_procedure *p, const char *
     if (p->ncases == 0) {
         return fail_at(err, prefix, ".cases", "must list at least one case");
     }
+    if (p->ncases > CORE_PROCEDURE_MAX_CASES) {
+        return fail_at(err, prefix, ".cases", "lists more than 64 cases");
+    }
     for (size_t i = 0; i < p->ncases; i++) {
         const struct core_case *c = &p->cases[i];
         struct mc_buf where;

@@ -20,12 +20,21 @@ struct core_process;
 /* 1 working day = 8 working hours (design.md §4). */
 enum { CORE_HOURS_PER_DAY = 8 };
 
+/* More cases than any published procedure has; keeps checks allocation-free. */
+enum { CORE_PROCEDURE_MAX_CASES = 64 };
+
 enum core_time_unit { CORE_WORKING_DAYS, CORE_WORKING_HOURS };
 
 /* A legal time limit in halves of its unit (15 working days = 30). */
 struct core_time_limit {
     int64_t halves;
     enum core_time_unit unit;
+};
+
+struct core_domain {
+    const char *code;
+    const char *name;
+    const char *name_en;
 };
 
 struct core_component {

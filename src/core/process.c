@@ -341,6 +341,30 @@ bool core_process_equal(const struct core_process *a, const struct core_process 
     return true;
 }
 
+/* NULL in the file says nothing; a value must agree. */
+static bool stated_eq(const char *stored, const char *incoming)
+{
+    return incoming == NULL || str_eq(stored, incoming);
+}
+
+bool core_process_matches(const struct core_process *stored, const struct core_process *incoming)
+{
+    if (!str_eq(stored->code, incoming->code) || !str_eq(stored->name, incoming->name) ||
+        stored->issue != incoming->issue || stored->nsteps != incoming->nsteps ||
+        stored->status < incoming->status || !stated_eq(stored->effective, incoming->effective) ||
+        !stated_eq(stored->drafter, incoming->drafter) ||
+        !stated_eq(stored->reviewer, incoming->reviewer) ||
+        !stated_eq(stored->approver, incoming->approver)) {
+        return false;
+    }
+    for (size_t i = 0; i < stored->nsteps; i++) {
+        if (!step_eq(&stored->steps[i], &incoming->steps[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static const char *const status_names[] = { "draft", "submitted", "approved", "effective",
                                             "superseded" };
 

@@ -87,6 +87,12 @@ enum mc_status core_process_check(const struct core_process *p, struct core_time
  * step field, in order. */
 bool core_process_equal(const struct core_process *a, const struct core_process *b);
 
+/* May an import bring `incoming` when `stored` has the same code and issue?
+ * The content (name and every step) must be equal; the stored version may
+ * have moved on in its lifecycle since the file was written (a later status,
+ * people and date filled in), but what the file states must agree with it. */
+bool core_process_matches(const struct core_process *stored, const struct core_process *incoming);
+
 const char *core_pv_status_name(enum core_pv_status s);
 bool core_pv_status_parse(const char *name, enum core_pv_status *out);
 

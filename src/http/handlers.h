@@ -8,4 +8,15 @@
 http_handler_fn h_health_get;
 http_handler_fn h_openapi_get;
 
+/* h_procedure.c */
+http_handler_fn h_domains_list;
+http_handler_fn h_procedures_list;
+http_handler_fn h_procedure_get;
+
+/* h_process.c */
+http_handler_fn h_process_get;
+http_handler_fn h_process_versions_list;
+http_handler_fn h_process_version_create;
+http_handler_fn h_process_version_transition;
+
 #endif

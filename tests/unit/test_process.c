@@ -289,6 +289,29 @@ static void equality_sees_every_field(void **state)
     assert_true(core_process_equal(&x.p, &y.p));
 }
 
+static void matches_allows_lifecycle_progress(void **state)
+{
+    (void)state;
+    const struct row rows[] = { { "a", NULL, 4, "b" }, { "b", NULL, 4, "" } };
+    struct built stored, file;
+    build(&stored, rows, 2);
+    build(&file, rows, 2);
+    file.p.status = CORE_PV_EFFECTIVE;
+    file.p.effective = "2025-07-01";
+    stored.p.status = CORE_PV_SUPERSEDED;
+    stored.p.effective = "2025-07-01";
+    stored.p.approver = "giamdoc";
+    assert_true(core_process_matches(&stored.p, &file.p));
+    file.p.approver = "phogiamdoc";
+    assert_false(core_process_matches(&stored.p, &file.p));
+    file.p.approver = NULL;
+    stored.p.status = CORE_PV_APPROVED; /* the file is ahead of the database */
+    assert_false(core_process_matches(&stored.p, &file.p));
+    stored.p.status = CORE_PV_EFFECTIVE;
+    stored.steps[0].name = "Bước khác";
+    assert_false(core_process_matches(&stored.p, &file.p));
+}
+
 struct transition_case {
     enum core_pv_status from, to;
     enum mc_status rc;
@@ -336,6 +359,7 @@ int main(void)
         cmocka_unit_test(long_paths_are_elided_to_fit),
         cmocka_unit_test(too_many_steps),
         cmocka_unit_test(equality_sees_every_field),
+        cmocka_unit_test(matches_allows_lifecycle_progress),
         cmocka_unit_test(lifecycle_is_one_way),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

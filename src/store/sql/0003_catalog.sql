@@ -60,7 +60,7 @@ CREATE TABLE components (
 CREATE TABLE processes (
     id      INTEGER PRIMARY KEY,
     code    TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32),
-    name    TEXT NOT NULL,
+    name    TEXT NOT NULL,             -- the title of its latest issue
     case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id)
 ) STRICT;
 
@@ -68,6 +68,7 @@ CREATE TABLE process_versions (
     id           INTEGER PRIMARY KEY,
     process_id   INTEGER NOT NULL REFERENCES processes(id),
     issue        INTEGER NOT NULL CHECK (issue BETWEEN 1 AND 999),
+    name         TEXT NOT NULL,        -- the title of this issue
     status       TEXT NOT NULL
                  CHECK (status IN ('draft', 'submitted', 'approved', 'effective', 'superseded')),
     effective    TEXT,                 -- YYYY-MM-DD
