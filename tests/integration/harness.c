@@ -79,6 +79,12 @@ int it_cli(struct it_server *s, char **out, const char *const args[])
 
 int it_server_start(struct it_server *s, bool demo, const char *const extra_args[])
 {
+    return it_server_start_import(s, demo ? MC_SOURCE_DIR "/demo" : NULL, extra_args);
+}
+
+int it_server_start_import(struct it_server *s, const char *import_dir,
+                           const char *const extra_args[])
+{
     memset(s, 0, sizeof(*s));
     snprintf(s->dir, sizeof(s->dir), "/tmp/motcua-it-XXXXXX");
     if (mkdtemp(s->dir) == NULL) {
@@ -87,12 +93,12 @@ int it_server_start(struct it_server *s, bool demo, const char *const extra_args
     }
     snprintf(s->db, sizeof(s->db), "%s/motcua.db", s->dir);
     snprintf(s->log, sizeof(s->log), "%s/server.log", s->dir);
-    if (demo) {
-        const char *args[] = { "import", MC_SOURCE_DIR "/demo", NULL };
+    if (import_dir) {
+        const char *args[] = { "import", import_dir, NULL };
         char *out = NULL;
         int rc = it_cli(s, &out, args);
         if (rc != 0) {
-            fprintf(stderr, "demo import failed (%d):\n%s\n", rc, out);
+            fprintf(stderr, "import of %s failed (%d):\n%s\n", import_dir, rc, out);
             free(out);
             return -1;
         }
