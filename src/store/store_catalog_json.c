@@ -6,8 +6,13 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "store/store_cache.h"
 #include "store/store_catalog.h"
 #include "store/store_int.h"
+
+/* Read models kept in the per-connection cache (store_cache.h): the public
+ * lookups, hit far more often than the catalog changes. */
+enum { CACHE_PROCEDURE = 1, CACHE_PROCESS = 2 };
 
 /* Halves to a JSON number: 8 rather than 8.0, 4.5 as is. */
 #define HALVES(x) "(CASE WHEN (" x ") % 2 = 0 THEN (" x ") / 2 ELSE (" x ") / 2.0 END)"
@@ -168,6 +173,9 @@ enum mc_status store_catalog_procedures_json(struct store *st,
 enum mc_status store_catalog_procedure_json(struct store *st, const char *code, char **json,
                                             struct mc_err *err)
 {
+    if ((*json = store_cache_get(st, CACHE_PROCEDURE, code, err)) != NULL) {
+        return MC_OK;
+    }
     sqlite3_stmt *s = store_stmt(
         st,
         "SELECT json_object('code', p.code, 'kind', p.kind, 'name', p.name,"
@@ -207,6 +215,9 @@ enum mc_status store_catalog_procedure_json(struct store *st, const char *code, 
     if (rc == MC_ENOTFOUND) {
         return mc_fail(err, MC_ENOTFOUND, "no procedure %s", code);
     }
+    if (rc == MC_OK) {
+        store_cache_put(st, CACHE_PROCEDURE, code, *json);
+    }
     return rc;
 }
 
@@ -237,6 +248,9 @@ static enum mc_status process_row(struct store *st, sqlite3_stmt *s, const char 
 enum mc_status store_catalog_process_json(struct store *st, const char *code, char **json,
                                           struct mc_err *err)
 {
+    if ((*json = store_cache_get(st, CACHE_PROCESS, code, err)) != NULL) {
+        return MC_OK;
+    }
     sqlite3_stmt *s =
         store_stmt(st,
                    "SELECT json_object(" PROCESS_HEAD ","
@@ -247,7 +261,11 @@ enum mc_status store_catalog_process_json(struct store *st, const char *code, ch
                    "   FROM (SELECT * FROM process_versions WHERE process_id = pr.id"
                    "   ORDER BY issue DESC) v)))" PROCESS_FROM,
                    err);
-    return process_row(st, s, code, json, err);
+    enum mc_status rc = process_row(st, s, code, json, err);
+    if (rc == MC_OK) {
+        store_cache_put(st, CACHE_PROCESS, code, *json);
+    }
+    return rc;
 }
 
 enum mc_status store_catalog_versions_json(struct store *st, const char *code, char **json,

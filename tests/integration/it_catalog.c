@@ -320,11 +320,33 @@ static void issued_versions_never_change(void **state)
     assert_non_null(strstr(out, "procedures/NB-VP-01.json: $.cases[0].process.issue: this issue "
                                 "of the process is already stored with other content"));
     free(out);
+    /* Warm the lookup caches of every worker with issue 1 in force. */
+    struct it_resp r;
+    for (int i = 0; i < 6; i++) {
+        get("/api/processes/QT-NB-01", 200, &r);
+        assert_int_equal(
+            json_integer_value(json_object_get(json_object_get(r.json, "current"), "issue")), 1);
+        it_resp_release(&r);
+        get("/api/procedures/NB-VP-01", 200, &r);
+        it_resp_release(&r);
+    }
     /* A new issue is accepted and supersedes the one in force. */
     edit(file, "\"issue\": 1", "\"issue\": 2");
     assert_int_equal(it_cli(&srv, &out, args), 0);
     free(out);
-    struct it_resp r;
+    /* Another process wrote: no worker may answer from its cache. */
+    for (int i = 0; i < 6; i++) {
+        get("/api/processes/QT-NB-01", 200, &r);
+        json_t *cur = json_object_get(r.json, "current");
+        assert_int_equal(json_integer_value(json_object_get(cur, "issue")), 2);
+        assert_int_equal(json_integer_value(json_object_get(cur, "total_hours")), 21);
+        it_resp_release(&r);
+        get("/api/procedures/NB-VP-01", 200, &r);
+        json_t *c = json_array_get(json_object_get(r.json, "cases"), 0);
+        assert_int_equal(
+            json_integer_value(json_object_get(json_object_get(c, "process"), "issue")), 2);
+        it_resp_release(&r);
+    }
     get("/api/processes/QT-NB-01/versions", 200, &r);
     json_t *vs = json_object_get(r.json, "versions");
     assert_int_equal(json_array_size(vs), 2);
