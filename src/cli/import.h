@@ -67,6 +67,10 @@ int export_write(const char *dir, const char *name, json_t *j);
 int import_agency(struct import_ctx *ctx);
 int export_agency(struct store *st, const char *dir);
 
+/* cli/import_org.c: units.json then people.json */
+int import_org(struct import_ctx *ctx);
+int export_org(struct store *st, const char *dir);
+
 /* cli/import_catalog.c: domains.json and procedures/<code>.json */
 int import_catalog(struct import_ctx *ctx);
 int export_catalog(struct store *st, const char *dir);

@@ -15,6 +15,7 @@ static const struct command commands[] = {
     { "migrate", cmd_migrate, "create or upgrade the database schema" },
     { "import", cmd_import, "load a catalog directory (all or nothing)" },
     { "export", cmd_export, "write the catalog as an import directory" },
+    { "user", cmd_user, "add, list, disable users; passwords; API tokens" },
     { "version", cmd_version, "print the version" },
 };
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "core/org.h"
 
 static bool code_chars_ok(const char *s, size_t max, bool lower_ok, bool dot_ok)
 {
@@ -25,11 +26,6 @@ static bool code_chars_ok(const char *s, size_t max, bool lower_ok, bool dot_ok)
 bool core_catalog_code_ok(const char *code)
 {
     return code_chars_ok(code, 32, true, true);
-}
-
-bool core_unit_code_ok(const char *code)
-{
-    return code_chars_ok(code, 16, false, false);
 }
 
 static bool one_of(const char *s, const char *const names[])

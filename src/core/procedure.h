@@ -78,8 +78,6 @@ struct core_procedure {
 /* Catalog codes (procedures, domains, processes, cases): 1–32 characters of
  * [A-Za-z0-9._-], e.g. 1.012942, T-BDI-037832-TT, NB-VP-01, QT-07. */
 bool core_catalog_code_ok(const char *code);
-/* Unit codes: 1–16 characters of [A-Z0-9_-] (docs/IMPORT.md units.json). */
-bool core_unit_code_ok(const char *code);
 bool core_procedure_kind_ok(const char *kind);
 bool core_procedure_level_ok(const char *level);
 bool core_online_level_ok(const char *online_level);

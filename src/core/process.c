@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "core/org.h"
 #include "core/role.h"
 
 /* The longest allotment a single step may have (a year of working hours). */
@@ -25,8 +26,13 @@ static enum mc_status fail_process(struct mc_err *err, const char *prefix, const
 {
     struct mc_buf f;
     mc_buf_init(&f, 0);
-    /* Without a prefix, ".steps" names the body's "steps". */
-    mc_buf_appendf(&f, "%s%s", prefix, prefix[0] == '\0' && suffix[0] == '.' ? suffix + 1 : suffix);
+    /* Without a prefix (a request body that is the process), ".steps" names
+     * the body's "steps", and so does an error on the whole graph. */
+    if (prefix[0] == '\0') {
+        mc_buf_puts(&f, suffix[0] == '.' ? suffix + 1 : "steps");
+    } else {
+        mc_buf_appendf(&f, "%s%s", prefix, suffix);
+    }
     enum mc_status rc = mc_fail_field(err, MC_EINVAL, mc_buf_cstr(&f), "%s", msg);
     mc_buf_release(&f);
     return rc;

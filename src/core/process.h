@@ -74,11 +74,10 @@ struct core_process_totals {
 /* Check the graph and the longest path against `limit`. Fields are named
  * under `prefix` (e.g. "$.cases[0].process" for a file, "" for a request
  * body): "<prefix>.steps[2].next[0]". The longest-path error is reported on
- * `prefix` itself and reads "the longest path a → b → c takes 128 working
- * hours, more than the legal limit of 15 working days (120 working hours)"
- * (middle keys elided with … when the message would not fit).
- * On MC_OK, *totals (may be NULL) is filled. Does not allocate beyond the
- * error message. */
+ * `prefix` itself ("steps" without a prefix) and reads "the longest path a → b → c takes 128
+ * working hours, more than the legal limit of 15 working days (120 working hours)" (middle keys
+ * elided with … when the message would not fit). On MC_OK, *totals (may be NULL) is filled. Does
+ * not allocate beyond the error message. */
 enum mc_status core_process_check(const struct core_process *p, struct core_time_limit limit,
                                   const char *prefix, struct core_process_totals *totals,
                                   struct mc_err *err) MC_MUST_CHECK;

@@ -8,6 +8,22 @@
 http_handler_fn h_health_get;
 http_handler_fn h_openapi_get;
 
+/* h_session.c: log in, who am I, log out */
+http_handler_fn h_session_create;
+http_handler_fn h_session_get;
+http_handler_fn h_session_delete;
+
+/* h_org.c: units and people */
+http_handler_fn h_unit_list;
+http_handler_fn h_person_list;
+http_handler_fn h_person_create;
+http_handler_fn h_person_update;
+
+/* h_token.c: API tokens */
+http_handler_fn h_token_create;
+http_handler_fn h_token_list;
+http_handler_fn h_token_revoke;
+
 /* h_procedure.c */
 http_handler_fn h_domains_list;
 http_handler_fn h_procedures_list;

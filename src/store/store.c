@@ -111,7 +111,6 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct mc_err *err)
         }
     }
     mc_assert_fail("statement cache full: raise STORE_STMT_SLOTS", __FILE__, __LINE__);
-    return NULL;
 }
 
 enum mc_status store_fail_db(struct store *st, struct mc_err *err, const char *what)

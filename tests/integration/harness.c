@@ -77,13 +77,7 @@ int it_cli(struct it_server *s, char **out, const char *const args[])
     return rc;
 }
 
-int it_server_start(struct it_server *s, bool demo, const char *const extra_args[])
-{
-    return it_server_start_import(s, demo ? MC_SOURCE_DIR "/demo" : NULL, extra_args);
-}
-
-int it_server_start_import(struct it_server *s, const char *import_dir,
-                           const char *const extra_args[])
+int it_server_prepare(struct it_server *s)
 {
     memset(s, 0, sizeof(*s));
     snprintf(s->dir, sizeof(s->dir), "/tmp/motcua-it-XXXXXX");
@@ -93,12 +87,25 @@ int it_server_start_import(struct it_server *s, const char *import_dir,
     }
     snprintf(s->db, sizeof(s->db), "%s/motcua.db", s->dir);
     snprintf(s->log, sizeof(s->log), "%s/server.log", s->dir);
-    if (import_dir) {
-        const char *args[] = { "import", import_dir, NULL };
+    return 0;
+}
+
+int it_server_start(struct it_server *s, bool demo, const char *const extra_args[])
+{
+    if (it_server_prepare(s) != 0) {
+        return -1;
+    }
+    return it_server_spawn(s, demo, extra_args);
+}
+
+int it_server_spawn(struct it_server *s, bool demo, const char *const extra_args[])
+{
+    if (demo) {
+        const char *args[] = { "import", MC_SOURCE_DIR "/demo", NULL };
         char *out = NULL;
         int rc = it_cli(s, &out, args);
         if (rc != 0) {
-            fprintf(stderr, "import of %s failed (%d):\n%s\n", import_dir, rc, out);
+            fprintf(stderr, "demo import failed (%d):\n%s\n", rc, out);
             free(out);
             return -1;
         }
@@ -269,7 +276,9 @@ int it_request(struct it_client *c, const char *method, const char *path, const 
         curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
     } else {
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
-        curl_easy_setopt(h, CURLOPT_HTTPGET, strcmp(method, "GET") == 0 ? 1L : 0L);
+        /* Leave POST mode for every bodiless request: a DELETE after a POST on
+         * the same handle would otherwise read its body from stdin. */
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
         curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
     }
     CURLcode rc = curl_easy_perform(h);

@@ -23,10 +23,10 @@ struct it_server {
  * database), then spawn the server. extra_args: NULL-terminated flags for
  * `motcua serve` (may be NULL). Returns 0 on success. */
 int it_server_start(struct it_server *s, bool demo, const char *const extra_args[]);
-/* Same, importing DIR (e.g. a fixture directory) instead of the demo
- * catalog before the server starts; import_dir may be NULL. */
-int it_server_start_import(struct it_server *s, const char *import_dir,
-                           const char *const extra_args[]);
+/* The two halves of it_server_start: make the temp dir and paths (so a
+ * test can prepare the database with it_cli first), then spawn. */
+int it_server_prepare(struct it_server *s);
+int it_server_spawn(struct it_server *s, bool demo, const char *const extra_args[]);
 /* SIGTERM, wait; returns the exit status (0 expected); prints the server log
  * when it is not 0. Removes the temp dir. */
 int it_server_stop(struct it_server *s);

@@ -25,7 +25,18 @@ static struct it_server srv;
 static int setup(void **state)
 {
     (void)state;
-    return it_server_start_import(&srv, FIXTURE, NULL);
+    /* The fixture goes in before the server starts, as an agency would load it. */
+    if (it_server_prepare(&srv) != 0) {
+        return -1;
+    }
+    const char *args[] = { "import", FIXTURE, NULL };
+    char *out = NULL;
+    int rc = it_cli(&srv, &out, args);
+    if (rc != 0) {
+        fprintf(stderr, "import failed (%d):\n%s\n", rc, out);
+    }
+    free(out);
+    return rc == 0 ? it_server_spawn(&srv, false, NULL) : -1;
 }
 
 static int teardown(void **state)

@@ -11,6 +11,7 @@
 // clang-format on
 #include <string.h>
 
+#include "core/org.h"
 #include "core/procedure.h"
 
 static void codes(void **state)

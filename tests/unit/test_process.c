@@ -223,7 +223,7 @@ static void longest_path_message_is_exact(void **state)
     b.steps[1].hours = 100.5;
     struct core_time_limit hours = { 200, CORE_WORKING_HOURS }; /* 100 h */
     assert_int_equal(core_process_check(&b.p, hours, "", NULL, &err), MC_EINVAL);
-    assert_string_equal(err.field, "");
+    assert_string_equal(err.field, "steps");
     assert_non_null(strstr(err.msg, "takes 128.5 working hours, more than the legal limit of "
                                     "100 working hours"));
 }
