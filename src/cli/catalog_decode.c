@@ -262,8 +262,9 @@ bool catalog_decode_procedure(struct import_ctx *ctx, const char *file, json_t *
     bool ok = import_str(ctx, file, "$", j, "code", true, 32, &p->code);
     ok &= import_str(ctx, file, "$", j, "kind", true, 16, &p->kind);
     ok &= import_str(ctx, file, "$", j, "name", true, MAX_NAME, &p->name);
-    ok &= import_str(ctx, file, "$", j, "domain", true, 32, &p->domain);
-    ok &= import_str(ctx, file, "$", j, "level", true, 16, &p->level);
+    /* Required for a TTHC: core_procedure_check says so once kind is known. */
+    ok &= import_str(ctx, file, "$", j, "domain", false, 32, &p->domain);
+    ok &= import_str(ctx, file, "$", j, "level", false, 16, &p->level);
     ok &= import_str(ctx, file, "$", j, "unit", true, 32, &p->unit);
     ok &= import_str(ctx, file, "$", j, "agency", false, MAX_NAME, &p->agency);
     ok &= import_str(ctx, file, "$", j, "applicants", false, MAX_TEXT, &p->applicants);

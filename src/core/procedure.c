@@ -119,10 +119,17 @@ enum mc_status core_procedure_check(const struct core_procedure *p, const char *
     if (!core_procedure_kind_ok(p->kind)) {
         return fail_at(err, prefix, ".kind", "must be tthc or internal");
     }
-    if (!core_catalog_code_ok(p->domain)) {
+    bool tthc = strcmp(p->kind, "tthc") == 0;
+    if (p->domain == NULL && tthc) {
+        return fail_at(err, prefix, ".domain", "is required for a TTHC");
+    }
+    if (p->domain && !core_catalog_code_ok(p->domain)) {
         return fail_at(err, prefix, ".domain", "must be a domain code");
     }
-    if (!core_procedure_level_ok(p->level)) {
+    if (p->level == NULL && tthc) {
+        return fail_at(err, prefix, ".level", "is required for a TTHC");
+    }
+    if (p->level && !core_procedure_level_ok(p->level)) {
         return fail_at(err, prefix, ".level", "must be tinh, xa, huyen or bo");
     }
     if (!core_unit_code_ok(p->unit)) {

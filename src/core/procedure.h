@@ -59,8 +59,8 @@ struct core_procedure {
     const char *code;
     const char *kind; /* "tthc" | "internal" */
     const char *name;
-    const char *domain;
-    const char *level; /* "tinh" | "xa" | "huyen" | "bo" */
+    const char *domain; /* NULL only for an internal work item */
+    const char *level;  /* "tinh" | "xa" | "huyen" | "bo"; NULL only for internal */
     const char *unit;
     const char *agency;
     const char *applicants;

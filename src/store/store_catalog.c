@@ -385,18 +385,21 @@ static enum mc_status drop_old_cases(struct store *st, int64_t proc_id,
 enum mc_status store_catalog_procedure_put(struct store *st, const struct core_procedure *p,
                                            const char *prefix, struct mc_err *err)
 {
-    sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM domains WHERE code = ?1", err);
+    sqlite3_stmt *s = store_stmt(st,
+                                 "SELECT ?1 IS NULL OR EXISTS (SELECT 1 FROM domains"
+                                 " WHERE code = ?1)",
+                                 err);
     if (s == NULL) {
         return MC_ESTORE;
     }
     store_bind_text(s, 1, p->domain);
-    int64_t one = 0;
+    int64_t known = 0;
     bool found = false;
-    enum mc_status rc = step_i64(st, s, "reading a domain", &one, &found, err);
+    enum mc_status rc = step_i64(st, s, "reading a domain", &known, &found, err);
     if (rc != MC_OK) {
         return rc;
     }
-    if (!found) {
+    if (!known) {
         return fail_path(err, MC_EINVAL, prefix, ".domain",
                          "no such domain: list it in domains.json");
     }

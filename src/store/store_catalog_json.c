@@ -204,7 +204,7 @@ enum mc_status store_catalog_procedure_json(struct store *st, const char *code, 
                                              "c.id))"
                                              " ) AS cj FROM cases c WHERE c.procedure_id = p.id "
                                              "ORDER BY c.ord))))"
-                                             " FROM procedures p JOIN domains d ON d.code = "
+                                             " FROM procedures p LEFT JOIN domains d ON d.code = "
                                              "p.domain WHERE p.code = ?1",
         err);
     if (s == NULL) {

@@ -17,8 +17,8 @@ CREATE TABLE procedures (
     code                TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32),
     kind                TEXT NOT NULL CHECK (kind IN ('tthc', 'internal')),
     name                TEXT NOT NULL,
-    domain              TEXT NOT NULL REFERENCES domains(code),
-    level               TEXT NOT NULL CHECK (level IN ('tinh', 'xa', 'huyen', 'bo')),
+    domain              TEXT REFERENCES domains(code),
+    level               TEXT CHECK (level IN ('tinh', 'xa', 'huyen', 'bo')),
     unit                TEXT NOT NULL,          -- owning unit: units.code
     agency              TEXT,
     applicants          TEXT,
@@ -27,7 +27,9 @@ CREATE TABLE procedures (
     legal_basis         TEXT CHECK (legal_basis IS NULL OR json_type(legal_basis) = 'array'),
     online_level        TEXT CHECK (online_level IN ('toan_trinh', 'mot_phan')),
     announcing_decision TEXT,
-    source              TEXT
+    source              TEXT,
+    -- A TTHC has both; an internal work item may have neither.
+    CHECK (kind = 'internal' OR (domain IS NOT NULL AND level IS NOT NULL))
 ) STRICT;
 
 CREATE INDEX procedures_domain ON procedures(domain, code);
