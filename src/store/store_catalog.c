@@ -88,6 +88,53 @@ static enum mc_status fail_path(struct mc_err *err, enum mc_status code, const c
     return rc;
 }
 
+/* Does a unit (or a person) exist? The foreign keys would refuse an unknown
+ * one too, but without saying which field. */
+static enum mc_status exists(struct store *st, bool unit, const char *code, bool *yes,
+                             struct mc_err *err)
+{
+    sqlite3_stmt *s =
+        unit ? store_stmt(st, "SELECT EXISTS (SELECT 1 FROM units WHERE code = ?1)", err)
+             : store_stmt(st, "SELECT EXISTS (SELECT 1 FROM people WHERE username = ?1)", err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    store_bind_text(s, 1, code);
+    int64_t v = 0;
+    bool found = false;
+    enum mc_status rc =
+        step_i64(st, s, unit ? "reading a unit" : "reading a person", &v, &found, err);
+    *yes = v != 0;
+    return rc;
+}
+
+/* The units and people a version names must exist (docs/IMPORT.md). */
+static enum mc_status check_refs(struct store *st, const struct core_process *p, const char *prefix,
+                                 struct mc_err *err)
+{
+    const char *people[] = { p->drafter, p->reviewer, p->approver };
+    const char *fields[] = { ".drafter", ".reviewer", ".approver" };
+    bool yes = true;
+    enum mc_status rc = MC_OK;
+    for (int i = 0; i < 3 && rc == MC_OK; i++) {
+        if (people[i] && (rc = exists(st, false, people[i], &yes, err)) == MC_OK && !yes) {
+            rc = fail_path(err, MC_EINVAL, prefix, fields[i],
+                           "no such person: list the username in people.json");
+        }
+    }
+    for (size_t i = 0; i < p->nsteps && rc == MC_OK; i++) {
+        if ((rc = exists(st, true, p->steps[i].unit, &yes, err)) == MC_OK && !yes) {
+            struct mc_buf f;
+            mc_buf_init(&f, 0);
+            mc_buf_appendf(&f, "%s%ssteps[%zu].unit", prefix, prefix[0] ? "." : "", i);
+            rc = mc_fail_field(err, MC_EINVAL, mc_buf_cstr(&f),
+                               "no such unit %s: list it in units.json", p->steps[i].unit);
+            mc_buf_release(&f);
+        }
+    }
+    return rc;
+}
+
 static enum mc_status put_components(struct store *st, int64_t case_id, const struct core_case *c,
                                      struct mc_err *err)
 {
@@ -239,6 +286,9 @@ static enum mc_status put_process(struct store *st, int64_t case_id, const struc
     const struct core_process *p = c->process;
     struct core_process_totals totals;
     enum mc_status rc = core_process_check(p, c->limit, prefix, &totals, err);
+    if (rc == MC_OK) {
+        rc = check_refs(st, p, prefix, err);
+    }
     if (rc != MC_OK) {
         return rc;
     }
@@ -403,6 +453,14 @@ enum mc_status store_catalog_procedure_put(struct store *st, const struct core_p
         return fail_path(err, MC_EINVAL, prefix, ".domain",
                          "no such domain: list it in domains.json");
     }
+    bool unit_known = false;
+    rc = exists(st, true, p->unit, &unit_known, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    if (!unit_known) {
+        return fail_path(err, MC_EINVAL, prefix, ".unit", "no such unit: list it in units.json");
+    }
     s = store_stmt(
         st,
         "INSERT INTO procedures(code, kind, name, domain, level, unit, agency, applicants,"
@@ -517,6 +575,9 @@ enum mc_status store_catalog_version_create(struct store *st, const char *proces
     }
     struct core_process_totals totals;
     rc = core_process_check(p, info.limit, "", &totals, err);
+    if (rc == MC_OK) {
+        rc = check_refs(st, p, "", err);
+    }
     if (rc != MC_OK) {
         return rc;
     }

@@ -295,16 +295,20 @@ static void import_is_all_or_nothing(void **state)
     edit(file, "\"hours\": 180", "\"hours\": 300");
     snprintf(file, sizeof(file), "%s/procedures/NB-VP-01.json", dir);
     edit(file, "\"next\": [\"tong_hop\"] },", "\"next\": [\"tong_hop\"], \"extra\": 1 },");
+    snprintf(file, sizeof(file), "%s/procedures/FX-TG-01.json", dir);
+    edit(file, "\"unit\": \"TG\"", "\"unit\": \"KHONG\"");
     const char *args[] = { "import", dir, NULL };
     char *out = NULL;
     assert_int_equal(it_cli(&srv, &out, args), 1);
+    assert_non_null(
+        strstr(out, "procedures/FX-TG-01.json: $.unit: no such unit: list it in units.json"));
     assert_non_null(strstr(
         out, "procedures/FX-QUY-01.json: $.cases[0].process: the longest path tiep_nhan → "
              "tham_dinh → ky → tra_ket_qua takes 316 working hours, more than the legal limit "
              "of 30 working days (240 working hours)"));
     assert_non_null(strstr(out, "procedures/NB-VP-01.json: $.cases[0].process.steps[1].extra: "
                                 "unknown field"));
-    assert_non_null(strstr(out, "2 errors; nothing was changed"));
+    assert_non_null(strstr(out, "3 errors; nothing was changed"));
     /* The errors come in file order. */
     assert_true(strstr(out, "FX-QUY-01.json") < strstr(out, "NB-VP-01.json"));
     free(out);
@@ -381,7 +385,7 @@ static void export_import_export_is_identical(void **state)
     assert_int_equal(it_cli(&srv, &out, exp1), 0);
     free(out);
     assert_int_equal(it_cli(&srv, &out, imp), 0);
-    assert_non_null(strstr(out, "catalog 7")); /* 3 domains + 4 procedures */
+    assert_non_null(strstr(out, "org 11, catalog 7")); /* 6 units + 5 people, 3 + 4 */
     free(out);
     assert_int_equal(it_cli(&srv, &out, exp2), 0);
     free(out);

@@ -1,10 +1,10 @@
 -- The catalog (R1, R3) and the versioned internal processes (R2, R4).
 --
--- Unit codes and usernames are plain TEXT here: the org tables (units,
--- people) arrive in 0002 on another branch, and a later migration adds the
--- foreign keys once both are in. Durations are stored in half hours (or
--- half days) as integers: the format allows halves only, and integers keep
--- sums and comparisons exact.
+-- Units and people are referred to by their codes and usernames (what the
+-- import files and the API speak), with foreign keys to the org tables of
+-- 0002 (both columns are UNIQUE there). Durations are stored in half hours
+-- (or half days) as integers: the format allows halves only, and integers
+-- keep sums and comparisons exact.
 
 CREATE TABLE domains (
     code    TEXT PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 32),
@@ -19,7 +19,7 @@ CREATE TABLE procedures (
     name                TEXT NOT NULL,
     domain              TEXT REFERENCES domains(code),
     level               TEXT CHECK (level IN ('tinh', 'xa', 'huyen', 'bo')),
-    unit                TEXT NOT NULL,          -- owning unit: units.code
+    unit                TEXT NOT NULL REFERENCES units(code) ON UPDATE CASCADE, -- owner
     agency              TEXT,
     applicants          TEXT,
     result              TEXT,
@@ -74,9 +74,9 @@ CREATE TABLE process_versions (
     status       TEXT NOT NULL
                  CHECK (status IN ('draft', 'submitted', 'approved', 'effective', 'superseded')),
     effective    TEXT,                 -- YYYY-MM-DD
-    drafter      TEXT,                 -- people.username
-    reviewer     TEXT,
-    approver     TEXT,
+    drafter      TEXT REFERENCES people(username) ON UPDATE CASCADE,
+    reviewer     TEXT REFERENCES people(username) ON UPDATE CASCADE,
+    approver     TEXT REFERENCES people(username) ON UPDATE CASCADE,
     total_halves INTEGER NOT NULL,     -- longest path, in half working hours
     created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     UNIQUE (process_id, issue)
@@ -94,7 +94,7 @@ CREATE TABLE steps (
     ord                INTEGER NOT NULL,
     name               TEXT NOT NULL,
     role               TEXT NOT NULL,
-    unit               TEXT NOT NULL,  -- units.code
+    unit               TEXT NOT NULL REFERENCES units(code) ON UPDATE CASCADE,
     halves             INTEGER NOT NULL CHECK (halves > 0), -- hours * 2
     forms              TEXT NOT NULL CHECK (json_type(forms) = 'array'),
     outputs            TEXT NOT NULL CHECK (json_type(outputs) = 'array'),
@@ -111,7 +111,7 @@ CREATE TABLE process_version_events (
     id          INTEGER PRIMARY KEY,
     version_id  INTEGER NOT NULL REFERENCES process_versions(id) ON DELETE CASCADE,
     at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    actor       TEXT,                  -- people.username; NULL for an import
+    actor       TEXT REFERENCES people(username) ON UPDATE CASCADE, -- NULL: an import
     from_status TEXT,
     to_status   TEXT NOT NULL
 ) STRICT;
