@@ -6,26 +6,21 @@
 #include "base/buf.h"
 #include "core/org.h"
 
-static bool code_chars_ok(const char *s, size_t max, bool lower_ok, bool dot_ok)
+bool core_catalog_code_ok(const char *code)
 {
-    size_t n = strlen(s);
-    if (n == 0 || n > max) {
+    size_t n = strlen(code);
+    if (n == 0 || n > 32) {
         return false;
     }
     for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
-                  (lower_ok && c >= 'a' && c <= 'z') || (dot_ok && c == '.');
+        char c = code[i];
+        bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                  c == '-' || c == '_' || c == '.';
         if (!ok) {
             return false;
         }
     }
     return true;
-}
-
-bool core_catalog_code_ok(const char *code)
-{
-    return code_chars_ok(code, 32, true, true);
 }
 
 static bool one_of(const char *s, const char *const names[])

@@ -13,14 +13,14 @@ static char dummy_hash[crypto_pwhash_STRBYTES];
 static void init(void)
 {
     if (sodium_init() < 0) {
-        MC_ASSERT(!"libsodium cannot initialise");
+        mc_assert_fail("libsodium cannot initialise", __FILE__, __LINE__);
     }
     /* The hash that unknown usernames are checked against: same parameters
      * as real ones, so a wrong username costs the same as a wrong password. */
     if (crypto_pwhash_str(dummy_hash, "motcua-dummy-password", 21,
                           crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-        MC_ASSERT(!"cannot compute the dummy password hash");
+        mc_assert_fail("cannot compute the dummy password hash", __FILE__, __LINE__);
     }
 }
 
