@@ -157,7 +157,7 @@ static enum mc_status decode_version(struct http_req *req, json_t *body, struct 
 }
 
 /* Finish the transaction the caller began: commit on success, else roll back. */
-static enum mc_status in_tx(struct http_req *req, enum mc_status rc, struct mc_err *err)
+static enum mc_status finish_tx(struct http_req *req, enum mc_status rc, struct mc_err *err)
 {
     if (rc != MC_OK) {
         store_rollback(req->db);
@@ -196,7 +196,7 @@ enum mc_status h_process_version_create(struct http_req *req, struct http_resp *
     if (rc == MC_OK) {
         rc = store_begin(req->db, err);
         if (rc == MC_OK) {
-            rc = in_tx(
+            rc = finish_tx(
                 req,
                 store_catalog_version_create(req->db, code, &p, req->who->username, &issue, err),
                 err);
@@ -270,8 +270,8 @@ enum mc_status h_process_version_transition(struct http_req *req, struct http_re
         rc = store_begin(req->db, err);
         enum core_pv_status from;
         if (rc == MC_OK) {
-            rc = in_tx(req, store_catalog_version_transition(req->db, code, issue, &t, &from, err),
-                       err);
+            rc = finish_tx(
+                req, store_catalog_version_transition(req->db, code, issue, &t, &from, err), err);
         }
     }
     char *json = NULL;
