@@ -12,8 +12,7 @@ enum { MAX_NAME = 1000, MAX_TEXT = 4000, MAX_USER = 32 };
 
 /* JSON paths are cut at the buffer's size; vsnprintf keeps gcc's
  * truncation warning (meant for fixed formats) out of it. */
-static void pathf(char *dst, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void pathf(char *dst, size_t n, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static void pathf(char *dst, size_t n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -105,6 +105,37 @@ static enum mc_status fail_at(struct mc_err *err, const char *prefix, const char
     return rc;
 }
 
+/* Case i: its code, unique among the cases, and a positive limit. */
+static enum mc_status check_case(const struct core_procedure *p, size_t i, const char *prefix,
+                                 struct mc_err *err)
+{
+    const struct core_case *c = &p->cases[i];
+    const char *msg = NULL;
+    const char *field = "";
+    if (!core_catalog_code_ok(c->code)) {
+        msg = "must be 1 to 32 characters of A-Z a-z 0-9 . _ -";
+        field = ".code";
+    } else if (c->limit.halves <= 0) {
+        msg = "must be a positive amount in steps of 0.5";
+        field = ".time_limit.amount";
+    }
+    for (size_t k = 0; k < i && msg == NULL; k++) {
+        if (strcmp(p->cases[k].code, c->code) == 0) {
+            msg = "is the code of an earlier case: case codes are unique in a procedure";
+            field = ".code";
+        }
+    }
+    if (msg == NULL) {
+        return MC_OK;
+    }
+    struct mc_buf where;
+    mc_buf_init(&where, 0);
+    mc_buf_appendf(&where, ".cases[%zu]%s", i, field);
+    enum mc_status rc = fail_at(err, prefix, mc_buf_cstr(&where), msg);
+    mc_buf_release(&where);
+    return rc;
+}
+
 enum mc_status core_procedure_check(const struct core_procedure *p, const char *prefix,
                                     struct mc_err *err)
 {
@@ -140,31 +171,7 @@ enum mc_status core_procedure_check(const struct core_procedure *p, const char *
         return fail_at(err, prefix, ".cases", "lists more than 64 cases");
     }
     for (size_t i = 0; i < p->ncases; i++) {
-        const struct core_case *c = &p->cases[i];
-        struct mc_buf where;
-        mc_buf_init(&where, 0);
-        mc_buf_appendf(&where, ".cases[%zu]", i);
-        const char *msg = NULL;
-        const char *field = "";
-        if (!core_catalog_code_ok(c->code)) {
-            msg = "must be 1 to 32 characters of A-Z a-z 0-9 . _ -";
-            field = ".code";
-        } else if (c->limit.halves <= 0) {
-            msg = "must be a positive amount in steps of 0.5";
-            field = ".time_limit.amount";
-        }
-        for (size_t k = 0; k < i && msg == NULL; k++) {
-            if (strcmp(p->cases[k].code, c->code) == 0) {
-                msg = "is the code of an earlier case: case codes are unique in a procedure";
-                field = ".code";
-            }
-        }
-        enum mc_status rc = MC_OK;
-        if (msg) {
-            mc_buf_puts(&where, field);
-            rc = fail_at(err, prefix, mc_buf_cstr(&where), msg);
-        }
-        mc_buf_release(&where);
+        enum mc_status rc = check_case(p, i, prefix, err);
         if (rc != MC_OK) {
             return rc;
         }

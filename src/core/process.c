@@ -48,63 +48,74 @@ static int find_key(const struct core_process *p, const char *key)
     return -1;
 }
 
-/* Per-step fields, and next keys resolved into succ (indexes). */
-static enum mc_status check_steps(const struct core_process *p, const char *prefix,
-                                  int succ[][CORE_STEP_MAX_NEXT], int64_t halves[],
-                                  struct mc_err *err)
+/* The graph as indexes, built while the steps are checked. Zeroed so that
+ * no entry is ever read uninitialised (the checks fill what they use). */
+struct graph {
+    size_t n;
+    int succ[CORE_PROCESS_MAX_STEPS][CORE_STEP_MAX_NEXT];
+    int64_t halves[CORE_PROCESS_MAX_STEPS];
+    int indeg[CORE_PROCESS_MAX_STEPS];
+};
+
+/* Step i's next keys, resolved into g->succ[i]. */
+static enum mc_status check_next(const struct core_process *p, const char *prefix, size_t i,
+                                 struct graph *g, struct mc_err *err)
 {
-    for (size_t i = 0; i < p->nsteps; i++) {
-        const struct core_step *s = &p->steps[i];
-        enum core_role role;
-        if (!core_catalog_code_ok(s->key)) {
-            return fail_step(err, prefix, i, ".key",
-                             "must be 1 to 32 characters of A-Z a-z 0-9 . _ -", NULL);
+    const struct core_step *s = &p->steps[i];
+    if (s->nnext > CORE_STEP_MAX_NEXT) {
+        return fail_step(err, prefix, i, ".next", "names more than 8 steps", NULL);
+    }
+    for (size_t k = 0; k < s->nnext; k++) {
+        int j = find_key(p, s->next[k]);
+        const char *msg = NULL;
+        if (j < 0) {
+            msg = ": no step has this key";
+        } else if (j == (int)i) {
+            msg = " is this step itself: a return is marked with may_return, not in next";
         }
-        if (find_key(p, s->key) != (int)i) {
-            return fail_step(err, prefix, i, ".key",
-                             " is the key of an earlier step: keys are unique in a process",
-                             s->key);
+        for (size_t m = 0; m < k && msg == NULL; m++) {
+            if (g->succ[i][m] == j) {
+                msg = " is named twice";
+            }
         }
-        if (!core_role_parse(s->role, &role)) {
-            return fail_step(err, prefix, i, ".role", " is not a known role", s->role);
-        }
-        if (!core_unit_code_ok(s->unit)) {
-            return fail_step(err, prefix, i, ".unit",
-                             "must be a unit code (A-Z 0-9 _ -, at most 16)", NULL);
-        }
-        if (!core_halves_of(s->hours, STEP_MAX_HOURS, &halves[i])) {
-            return fail_step(err, prefix, i, ".hours",
-                             "must be a positive number of working hours in steps of 0.5", NULL);
-        }
-        if (s->nnext > CORE_STEP_MAX_NEXT) {
-            return fail_step(err, prefix, i, ".next", "names more than 8 steps", NULL);
-        }
-        for (size_t k = 0; k < s->nnext; k++) {
-            int j = find_key(p, s->next[k]);
+        if (msg) {
             struct mc_buf sfx;
             mc_buf_init(&sfx, 0);
             mc_buf_appendf(&sfx, ".next[%zu]", k);
-            const char *msg = NULL;
-            if (j < 0) {
-                msg = ": no step has this key";
-            } else if (j == (int)i) {
-                msg = " is this step itself: a return is marked with may_return, not in next";
-            }
-            for (size_t m = 0; m < k && msg == NULL; m++) {
-                if (succ[i][m] == j) {
-                    msg = " is named twice";
-                }
-            }
-            enum mc_status rc = MC_OK;
-            if (msg) {
-                rc = fail_step(err, prefix, i, mc_buf_cstr(&sfx), msg, s->next[k]);
-            }
+            enum mc_status rc = fail_step(err, prefix, i, mc_buf_cstr(&sfx), msg, s->next[k]);
             mc_buf_release(&sfx);
-            if (rc != MC_OK) {
-                return rc;
-            }
-            succ[i][k] = j;
+            return rc;
         }
+        g->succ[i][k] = j;
+        g->indeg[j]++;
+    }
+    return MC_OK;
+}
+
+/* Step i's own fields. */
+static enum mc_status check_step(const struct core_process *p, const char *prefix, size_t i,
+                                 struct graph *g, struct mc_err *err)
+{
+    const struct core_step *s = &p->steps[i];
+    enum core_role role;
+    if (!core_catalog_code_ok(s->key)) {
+        return fail_step(err, prefix, i, ".key", "must be 1 to 32 characters of A-Z a-z 0-9 . _ -",
+                         NULL);
+    }
+    if (find_key(p, s->key) != (int)i) {
+        return fail_step(err, prefix, i, ".key",
+                         " is the key of an earlier step: keys are unique in a process", s->key);
+    }
+    if (!core_role_parse(s->role, &role)) {
+        return fail_step(err, prefix, i, ".role", " is not a known role", s->role);
+    }
+    if (!core_unit_code_ok(s->unit)) {
+        return fail_step(err, prefix, i, ".unit", "must be a unit code (A-Z 0-9 _ -, at most 16)",
+                         NULL);
+    }
+    if (!core_halves_of(s->hours, STEP_MAX_HOURS, &g->halves[i])) {
+        return fail_step(err, prefix, i, ".hours",
+                         "must be a positive number of working hours in steps of 0.5", NULL);
     }
     return MC_OK;
 }
@@ -180,26 +191,106 @@ static enum mc_status fail_too_long(struct mc_err *err, const char *prefix,
     return rc;
 }
 
-/* A step on a cycle among the steps Kahn's algorithm could not order: walk
- * successors that are still unordered until one repeats. */
-static size_t on_cycle(const struct core_process *p, int succ[][CORE_STEP_MAX_NEXT],
-                       const int indeg[])
+/* A step on a cycle among the steps Kahn's algorithm could not order (those
+ * whose in-degree stayed above zero): walk such successors until one
+ * repeats. */
+static size_t on_cycle(const struct core_process *p, const struct graph *g)
 {
     size_t cur = 0;
-    while (indeg[cur] == 0) {
+    while (g->indeg[cur] == 0) {
         cur++;
     }
     bool seen[CORE_PROCESS_MAX_STEPS] = { false };
     while (!seen[cur]) {
         seen[cur] = true;
         for (size_t k = 0; k < p->steps[cur].nnext; k++) {
-            if (indeg[succ[cur][k]] > 0) {
-                cur = (size_t)succ[cur][k];
+            if (g->indeg[g->succ[cur][k]] > 0) {
+                cur = (size_t)g->succ[cur][k];
                 break;
             }
         }
     }
     return cur;
+}
+
+/* The one step no other names. */
+static enum mc_status find_start(const struct core_process *p, const char *prefix,
+                                 const struct graph *g, size_t *start, struct mc_err *err)
+{
+    size_t nstarts = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        if (g->indeg[i] != 0) {
+            continue;
+        }
+        if (nstarts++ > 0) {
+            return fail_step(err, prefix, i, "",
+                             " is a second start step (no step names it in next): a process has "
+                             "exactly one start",
+                             p->steps[i].key);
+        }
+        *start = i;
+    }
+    if (nstarts == 0) {
+        return fail_process(err, prefix, ".steps",
+                            "has no start step: every step is named in another step's next");
+    }
+    return MC_OK;
+}
+
+/* Kahn's algorithm from the start, relaxing the longest distance on the
+ * way; with one start, a complete order also proves every step reachable.
+ * Consumes g->indeg. */
+static enum mc_status longest_path(const struct core_process *p, const char *prefix,
+                                   struct graph *g, size_t start, struct core_process_totals *t,
+                                   struct mc_err *err)
+{
+    size_t order[CORE_PROCESS_MAX_STEPS] = { 0 };
+    int64_t dist[CORE_PROCESS_MAX_STEPS] = { 0 };
+    int pred[CORE_PROCESS_MAX_STEPS];
+    for (size_t i = 0; i < CORE_PROCESS_MAX_STEPS; i++) {
+        dist[i] = g->halves[i];
+        pred[i] = -1;
+    }
+    size_t head = 0, tail = 0;
+    order[tail++] = start;
+    while (head < tail) {
+        size_t u = order[head++];
+        for (size_t k = 0; k < p->steps[u].nnext; k++) {
+            size_t v = (size_t)g->succ[u][k];
+            if (dist[u] + g->halves[v] > dist[v]) {
+                dist[v] = dist[u] + g->halves[v];
+                pred[v] = (int)u;
+            }
+            if (--g->indeg[v] == 0) {
+                order[tail++] = v;
+            }
+        }
+    }
+    if (tail < g->n) {
+        size_t c = on_cycle(p, g);
+        return fail_step(err, prefix, c, ".next",
+                         " is on a cycle: a return to an earlier step is marked with "
+                         "may_return, not drawn in next",
+                         p->steps[c].key);
+    }
+    size_t end = start;
+    for (size_t i = 0; i < g->n; i++) {
+        if (dist[i] > dist[end]) {
+            end = i;
+        }
+    }
+    memset(t, 0, sizeof(*t));
+    t->longest_half_hours = dist[end];
+    size_t rev[CORE_PROCESS_MAX_STEPS] = { 0 };
+    size_t nrev = 0;
+    for (int v = (int)end; v >= 0 && nrev < CORE_PROCESS_MAX_STEPS; v = pred[v]) {
+        rev[nrev++] = (size_t)v;
+    }
+    for (size_t i = 0; i < nrev; i++) {
+        t->path[i] = rev[nrev - 1 - i];
+    }
+    t->npath = nrev;
+    return MC_OK;
 }
 
 enum mc_status core_process_check(const struct core_process *p, struct core_time_limit limit,
@@ -212,85 +303,27 @@ enum mc_status core_process_check(const struct core_process *p, struct core_time
     if (p->nsteps > CORE_PROCESS_MAX_STEPS) {
         return fail_process(err, prefix, ".steps", "has more than 64 steps");
     }
-    int succ[CORE_PROCESS_MAX_STEPS][CORE_STEP_MAX_NEXT];
-    int64_t halves[CORE_PROCESS_MAX_STEPS];
-    enum mc_status rc = check_steps(p, prefix, succ, halves, err);
+    struct graph g;
+    memset(&g, 0, sizeof(g));
+    g.n = p->nsteps;
+    enum mc_status rc = MC_OK;
+    for (size_t i = 0; i < g.n && rc == MC_OK; i++) {
+        rc = check_step(p, prefix, i, &g, err);
+    }
+    for (size_t i = 0; i < g.n && rc == MC_OK; i++) {
+        rc = check_next(p, prefix, i, &g, err);
+    }
+    size_t start = 0;
+    if (rc == MC_OK) {
+        rc = find_start(p, prefix, &g, &start, err);
+    }
+    struct core_process_totals t;
+    if (rc == MC_OK) {
+        rc = longest_path(p, prefix, &g, start, &t, err);
+    }
     if (rc != MC_OK) {
         return rc;
     }
-    size_t n = p->nsteps;
-    int indeg[CORE_PROCESS_MAX_STEPS] = { 0 };
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < p->steps[i].nnext; k++) {
-            indeg[succ[i][k]]++;
-        }
-    }
-    size_t nstarts = 0;
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (indeg[i] == 0) {
-            if (nstarts++ == 0) {
-                start = i;
-            } else {
-                return fail_step(err, prefix, i, "",
-                                 " is a second start step (no step names it in next): a "
-                                 "process has exactly one start",
-                                 p->steps[i].key);
-            }
-        }
-    }
-    if (nstarts == 0) {
-        return fail_process(err, prefix, ".steps",
-                            "has no start step: every step is named in another step's next");
-    }
-    /* Kahn's algorithm; with one start, a complete order also proves every
-     * step reachable. */
-    size_t order[CORE_PROCESS_MAX_STEPS];
-    size_t head = 0, tail = 0;
-    order[tail++] = start;
-    int64_t dist[CORE_PROCESS_MAX_STEPS];
-    int pred[CORE_PROCESS_MAX_STEPS];
-    for (size_t i = 0; i < n; i++) {
-        dist[i] = halves[i];
-        pred[i] = -1;
-    }
-    while (head < tail) {
-        size_t u = order[head++];
-        for (size_t k = 0; k < p->steps[u].nnext; k++) {
-            size_t v = (size_t)succ[u][k];
-            if (dist[u] + halves[v] > dist[v]) {
-                dist[v] = dist[u] + halves[v];
-                pred[v] = (int)u;
-            }
-            if (--indeg[v] == 0) {
-                order[tail++] = v;
-            }
-        }
-    }
-    if (tail < n) {
-        size_t c = on_cycle(p, succ, indeg);
-        return fail_step(err, prefix, c, ".next",
-                         " is on a cycle: a return to an earlier step is marked with "
-                         "may_return, not drawn in next",
-                         p->steps[c].key);
-    }
-    struct core_process_totals t = { 0 };
-    size_t end = start;
-    for (size_t i = 0; i < n; i++) {
-        if (dist[i] > dist[end]) {
-            end = i;
-        }
-    }
-    t.longest_half_hours = dist[end];
-    size_t rev[CORE_PROCESS_MAX_STEPS];
-    size_t nrev = 0;
-    for (int v = (int)end; v >= 0; v = pred[v]) {
-        rev[nrev++] = (size_t)v;
-    }
-    for (size_t i = 0; i < nrev; i++) {
-        t.path[i] = rev[nrev - 1 - i];
-    }
-    t.npath = nrev;
     if (t.longest_half_hours > core_time_limit_half_hours(limit)) {
         return fail_too_long(err, prefix, p, &t, limit);
     }

@@ -280,27 +280,19 @@ static enum mc_status insert_version(struct store *st, int64_t process_id,
     return rc;
 }
 
-static enum mc_status put_process(struct store *st, int64_t case_id, const struct core_case *c,
-                                  const char *prefix, struct mc_err *err)
+/* The process's row, created for this case if new; MC_ECONFLICT if the
+ * code belongs to another case. */
+static enum mc_status process_row(struct store *st, int64_t case_id, const struct core_process *p,
+                                  const char *prefix, int64_t *id, struct mc_err *err)
 {
-    const struct core_process *p = c->process;
-    struct core_process_totals totals;
-    enum mc_status rc = core_process_check(p, c->limit, prefix, &totals, err);
-    if (rc == MC_OK) {
-        rc = check_refs(st, p, prefix, err);
-    }
-    if (rc != MC_OK) {
-        return rc;
-    }
     sqlite3_stmt *s = store_stmt(st, "SELECT id, case_id FROM processes WHERE code = ?1", err);
     if (s == NULL) {
         return MC_ESTORE;
     }
     store_bind_text(s, 1, p->code);
-    int64_t process_id = 0;
     int step = sqlite3_step(s);
     if (step == SQLITE_ROW) {
-        process_id = sqlite3_column_int64(s, 0);
+        *id = sqlite3_column_int64(s, 0);
         int64_t owner = sqlite3_column_int64(s, 1);
         sqlite3_reset(s);
         if (owner != case_id) {
@@ -323,10 +315,27 @@ static enum mc_status put_process(struct store *st, int64_t case_id, const struc
         store_bind_text(s, 2, p->name);
         store_bind_i64(s, 3, case_id);
         bool found = false;
-        rc = step_i64(st, s, "saving a process", &process_id, &found, err);
-        if (rc != MC_OK) {
-            return rc;
-        }
+        return step_i64(st, s, "saving a process", id, &found, err);
+    }
+    return MC_OK;
+}
+
+static enum mc_status put_process(struct store *st, int64_t case_id, const struct core_case *c,
+                                  const char *prefix, struct mc_err *err)
+{
+    const struct core_process *p = c->process;
+    struct core_process_totals totals;
+    enum mc_status rc = core_process_check(p, c->limit, prefix, &totals, err);
+    if (rc == MC_OK) {
+        rc = check_refs(st, p, prefix, err);
+    }
+    if (rc != MC_OK) {
+        return rc;
+    }
+    int64_t process_id = 0;
+    rc = process_row(st, case_id, p, prefix, &process_id, err);
+    if (rc != MC_OK) {
+        return rc;
     }
     struct mc_arena a;
     mc_arena_init(&a);
@@ -358,7 +367,7 @@ static enum mc_status put_process(struct store *st, int64_t case_id, const struc
         rc = insert_version(st, process_id, p, totals.longest_half_hours, NULL, &vid, err);
     }
     if (rc == MC_OK) {
-        s = store_stmt(st, "UPDATE processes SET name = ?2 WHERE id = ?1", err);
+        sqlite3_stmt *s = store_stmt(st, "UPDATE processes SET name = ?2 WHERE id = ?1", err);
         if (s == NULL) {
             return MC_ESTORE;
         }
@@ -565,7 +574,7 @@ enum mc_status store_catalog_version_create(struct store *st, const char *proces
                                             const struct core_process *p, const char *drafter,
                                             int64_t *issue, struct mc_err *err)
 {
-    struct store_process_info info;
+    struct store_process_info info = { .latest_issue = 0 };
     enum mc_status rc = store_catalog_process_info(st, process_code, &info, err);
     if (rc != MC_OK) {
         return rc;
