@@ -317,7 +317,7 @@ enum mc_status core_process_check(const struct core_process *p, struct core_time
     if (rc == MC_OK) {
         rc = find_start(p, prefix, &g, &start, err);
     }
-    struct core_process_totals t;
+    struct core_process_totals t = { 0 };
     if (rc == MC_OK) {
         rc = longest_path(p, prefix, &g, start, &t, err);
     }
