@@ -71,4 +71,8 @@ int export_agency(struct store *st, const char *dir);
 int import_org(struct import_ctx *ctx);
 int export_org(struct store *st, const char *dir);
 
+/* cli/import_catalog.c: domains.json and procedures/<code>.json */
+int import_catalog(struct import_ctx *ctx);
+int export_catalog(struct store *st, const char *dir);
+
 #endif

@@ -7,11 +7,13 @@
 const struct import_part import_parts[] = {
     { "agency", import_agency },
     { "org", import_org },
+    { "catalog", import_catalog },
     { NULL, NULL },
 };
 
 const struct export_part export_parts[] = {
     { "agency", export_agency },
     { "org", export_org },
+    { "catalog", export_catalog },
     { NULL, NULL },
 };

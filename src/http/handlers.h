@@ -29,4 +29,15 @@ http_handler_fn h_calendar_year;
 http_handler_fn h_calendar_lunar;
 http_handler_fn h_calendar_deadline;
 
+/* h_procedure.c */
+http_handler_fn h_domains_list;
+http_handler_fn h_procedures_list;
+http_handler_fn h_procedure_get;
+
+/* h_process.c */
+http_handler_fn h_process_get;
+http_handler_fn h_process_versions_list;
+http_handler_fn h_process_version_create;
+http_handler_fn h_process_version_transition;
+
 #endif

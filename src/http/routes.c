@@ -21,6 +21,14 @@ const struct http_route http_routes[] = {
     /* A computation that changes nothing: no CSRF token needed. */
     { "POST", "/api/calendar/deadline", h_calendar_deadline, HTTP_PUBLIC | HTTP_NO_CSRF },
     { "GET", "/api/calendar/{year}", h_calendar_year, HTTP_PUBLIC },
+    { "GET", "/api/domains", h_domains_list, HTTP_PUBLIC },
+    { "GET", "/api/procedures", h_procedures_list, HTTP_PUBLIC },
+    { "GET", "/api/procedures/{code}", h_procedure_get, HTTP_PUBLIC },
+    { "GET", "/api/processes/{id}", h_process_get, HTTP_PUBLIC },
+    { "GET", "/api/processes/{id}/versions", h_process_versions_list, HTTP_PUBLIC },
+    { "POST", "/api/processes/{id}/versions", h_process_version_create, HTTP_AUTH },
+    { "POST", "/api/processes/{id}/versions/{issue}/transition", h_process_version_transition,
+      HTTP_AUTH },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/store_cache.h"
 #include "store/store_int.h"
 
 /* One writer at a time in this process (design.md §6: racing SQLite writers
@@ -76,6 +77,7 @@ void store_close(struct store *st)
     if (st->in_tx) {
         store_rollback(st);
     }
+    store_cache_free(st);
     for (size_t i = 0; i < STORE_STMT_SLOTS; i++) {
         sqlite3_finalize(st->slots[i].stmt);
     }

@@ -15,9 +15,12 @@ struct store_stmt_slot {
     sqlite3_stmt *stmt;
 };
 
+struct store_cache;
+
 struct store {
     sqlite3 *db;
     bool in_tx;
+    struct store_cache *cache; /* read models, store_cache.h; NULL until used */
     struct store_stmt_slot slots[STORE_STMT_SLOTS];
 };
 

@@ -1,0 +1,443 @@
+#include "core/process.h"
+
+#include <string.h>
+
+#include "base/buf.h"
+#include "core/org.h"
+#include "core/role.h"
+
+/* The longest allotment a single step may have (a year of working hours). */
+#define STEP_MAX_HOURS 2000.0
+
+/* The message is arg (may be NULL) followed by msg. */
+static enum mc_status fail_step(struct mc_err *err, const char *prefix, size_t i,
+                                const char *suffix, const char *msg, const char *arg)
+{
+    struct mc_buf f;
+    mc_buf_init(&f, 0);
+    mc_buf_appendf(&f, "%s%ssteps[%zu]%s", prefix, prefix[0] ? "." : "", i, suffix);
+    enum mc_status rc = mc_fail_field(err, MC_EINVAL, mc_buf_cstr(&f), "%s%s", arg ? arg : "", msg);
+    mc_buf_release(&f);
+    return rc;
+}
+
+static enum mc_status fail_process(struct mc_err *err, const char *prefix, const char *suffix,
+                                   const char *msg)
+{
+    struct mc_buf f;
+    mc_buf_init(&f, 0);
+    /* Without a prefix (a request body that is the process), ".steps" names
+     * the body's "steps", and so does an error on the whole graph. */
+    if (prefix[0] == '\0') {
+        mc_buf_puts(&f, suffix[0] == '.' ? suffix + 1 : "steps");
+    } else {
+        mc_buf_appendf(&f, "%s%s", prefix, suffix);
+    }
+    enum mc_status rc = mc_fail_field(err, MC_EINVAL, mc_buf_cstr(&f), "%s", msg);
+    mc_buf_release(&f);
+    return rc;
+}
+
+static int find_key(const struct core_process *p, const char *key)
+{
+    for (size_t i = 0; i < p->nsteps; i++) {
+        if (strcmp(p->steps[i].key, key) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* The graph as indexes, built while the steps are checked. Zeroed so that
+ * no entry is ever read uninitialised (the checks fill what they use). */
+struct graph {
+    size_t n;
+    int succ[CORE_PROCESS_MAX_STEPS][CORE_STEP_MAX_NEXT];
+    int64_t halves[CORE_PROCESS_MAX_STEPS];
+    int indeg[CORE_PROCESS_MAX_STEPS];
+};
+
+/* Step i's next keys, resolved into g->succ[i]. */
+static enum mc_status check_next(const struct core_process *p, const char *prefix, size_t i,
+                                 struct graph *g, struct mc_err *err)
+{
+    const struct core_step *s = &p->steps[i];
+    if (s->nnext > CORE_STEP_MAX_NEXT) {
+        return fail_step(err, prefix, i, ".next", "names more than 8 steps", NULL);
+    }
+    for (size_t k = 0; k < s->nnext; k++) {
+        int j = find_key(p, s->next[k]);
+        const char *msg = NULL;
+        if (j < 0) {
+            msg = ": no step has this key";
+        } else if (j == (int)i) {
+            msg = " is this step itself: a return is marked with may_return, not in next";
+        }
+        for (size_t m = 0; m < k && msg == NULL; m++) {
+            if (g->succ[i][m] == j) {
+                msg = " is named twice";
+            }
+        }
+        if (msg) {
+            struct mc_buf sfx;
+            mc_buf_init(&sfx, 0);
+            mc_buf_appendf(&sfx, ".next[%zu]", k);
+            enum mc_status rc = fail_step(err, prefix, i, mc_buf_cstr(&sfx), msg, s->next[k]);
+            mc_buf_release(&sfx);
+            return rc;
+        }
+        g->succ[i][k] = j;
+        g->indeg[j]++;
+    }
+    return MC_OK;
+}
+
+/* Step i's own fields. */
+static enum mc_status check_step(const struct core_process *p, const char *prefix, size_t i,
+                                 struct graph *g, struct mc_err *err)
+{
+    const struct core_step *s = &p->steps[i];
+    enum core_role role;
+    if (!core_catalog_code_ok(s->key)) {
+        return fail_step(err, prefix, i, ".key", "must be 1 to 32 characters of A-Z a-z 0-9 . _ -",
+                         NULL);
+    }
+    if (find_key(p, s->key) != (int)i) {
+        return fail_step(err, prefix, i, ".key",
+                         " is the key of an earlier step: keys are unique in a process", s->key);
+    }
+    if (!core_role_parse(s->role, &role)) {
+        return fail_step(err, prefix, i, ".role", " is not a known role", s->role);
+    }
+    if (!core_unit_code_ok(s->unit)) {
+        return fail_step(err, prefix, i, ".unit", "must be a unit code (A-Z 0-9 _ -, at most 16)",
+                         NULL);
+    }
+    if (!core_halves_of(s->hours, STEP_MAX_HOURS, &g->halves[i])) {
+        return fail_step(err, prefix, i, ".hours",
+                         "must be a positive number of working hours in steps of 0.5", NULL);
+    }
+    return MC_OK;
+}
+
+static void append_hours(struct mc_buf *b, int64_t half_hours)
+{
+    mc_buf_appendf(b, "%lld%s", (long long)(half_hours / 2), half_hours % 2 ? ".5" : "");
+}
+
+/* "a → b → c", eliding middle keys ("a → … → y → z") past `budget` bytes. */
+static void append_path(struct mc_buf *b, const struct core_process *p,
+                        const struct core_process_totals *t, size_t budget)
+{
+    static const char arrow[] = " \xe2\x86\x92 "; /* " → " */
+    size_t full = 0;
+    for (size_t i = 0; i < t->npath; i++) {
+        full += strlen(p->steps[t->path[i]].key) + (i ? sizeof(arrow) - 1 : 0);
+    }
+    size_t first_tail = 1; /* index of the first key kept after the elision */
+    if (full > budget && t->npath > 2) {
+        size_t used = strlen(p->steps[t->path[0]].key) + 2 * (sizeof(arrow) - 1) + 3;
+        first_tail = t->npath;
+        while (first_tail > 1) {
+            size_t k = strlen(p->steps[t->path[first_tail - 1]].key) + sizeof(arrow) - 1;
+            if (used + k > budget && first_tail < t->npath) {
+                break;
+            }
+            used += k;
+            first_tail--;
+        }
+    }
+    mc_buf_puts(b, p->steps[t->path[0]].key);
+    if (first_tail > 1) {
+        mc_buf_puts(b, arrow);
+        mc_buf_puts(b, "\xe2\x80\xa6"); /* … */
+    }
+    for (size_t i = first_tail; i < t->npath; i++) {
+        mc_buf_puts(b, arrow);
+        mc_buf_puts(b, p->steps[t->path[i]].key);
+    }
+}
+
+static enum mc_status fail_too_long(struct mc_err *err, const char *prefix,
+                                    const struct core_process *p,
+                                    const struct core_process_totals *t,
+                                    struct core_time_limit limit)
+{
+    struct mc_buf tail;
+    mc_buf_init(&tail, 0);
+    mc_buf_puts(&tail, " takes ");
+    append_hours(&tail, t->longest_half_hours);
+    mc_buf_puts(&tail, " working hours, more than the legal limit of ");
+    if (limit.unit == CORE_WORKING_DAYS) {
+        append_hours(&tail, limit.halves);
+        mc_buf_puts(&tail, " working days (");
+        append_hours(&tail, core_time_limit_half_hours(limit));
+        mc_buf_puts(&tail, " working hours)");
+    } else {
+        append_hours(&tail, limit.halves);
+        mc_buf_puts(&tail, " working hours");
+    }
+    static const char head[] = "the longest path ";
+    size_t room = sizeof(err->msg) - 1;
+    size_t fixed = sizeof(head) - 1 + tail.len;
+    struct mc_buf msg;
+    mc_buf_init(&msg, 0);
+    mc_buf_puts(&msg, head);
+    append_path(&msg, p, t, room > fixed ? room - fixed : 0);
+    mc_buf_puts(&msg, mc_buf_cstr(&tail));
+    enum mc_status rc = fail_process(err, prefix, "", mc_buf_cstr(&msg));
+    mc_buf_release(&msg);
+    mc_buf_release(&tail);
+    return rc;
+}
+
+/* A step on a cycle among the steps Kahn's algorithm could not order (those
+ * whose in-degree stayed above zero): walk such successors until one
+ * repeats. */
+static size_t on_cycle(const struct core_process *p, const struct graph *g)
+{
+    size_t cur = 0;
+    while (g->indeg[cur] == 0) {
+        cur++;
+    }
+    bool seen[CORE_PROCESS_MAX_STEPS] = { false };
+    while (!seen[cur]) {
+        seen[cur] = true;
+        for (size_t k = 0; k < p->steps[cur].nnext; k++) {
+            if (g->indeg[g->succ[cur][k]] > 0) {
+                cur = (size_t)g->succ[cur][k];
+                break;
+            }
+        }
+    }
+    return cur;
+}
+
+/* The one step no other names. */
+static enum mc_status find_start(const struct core_process *p, const char *prefix,
+                                 const struct graph *g, size_t *start, struct mc_err *err)
+{
+    size_t nstarts = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        if (g->indeg[i] != 0) {
+            continue;
+        }
+        if (nstarts++ > 0) {
+            return fail_step(err, prefix, i, "",
+                             " is a second start step (no step names it in next): a process has "
+                             "exactly one start",
+                             p->steps[i].key);
+        }
+        *start = i;
+    }
+    if (nstarts == 0) {
+        return fail_process(err, prefix, ".steps",
+                            "has no start step: every step is named in another step's next");
+    }
+    return MC_OK;
+}
+
+/* Kahn's algorithm from the start, relaxing the longest distance on the
+ * way; with one start, a complete order also proves every step reachable.
+ * Consumes g->indeg. */
+static enum mc_status longest_path(const struct core_process *p, const char *prefix,
+                                   struct graph *g, size_t start, struct core_process_totals *t,
+                                   struct mc_err *err)
+{
+    size_t order[CORE_PROCESS_MAX_STEPS] = { 0 };
+    int64_t dist[CORE_PROCESS_MAX_STEPS] = { 0 };
+    int pred[CORE_PROCESS_MAX_STEPS];
+    for (size_t i = 0; i < CORE_PROCESS_MAX_STEPS; i++) {
+        dist[i] = g->halves[i];
+        pred[i] = -1;
+    }
+    size_t head = 0, tail = 0;
+    order[tail++] = start;
+    while (head < tail) {
+        size_t u = order[head++];
+        for (size_t k = 0; k < p->steps[u].nnext; k++) {
+            size_t v = (size_t)g->succ[u][k];
+            if (dist[u] + g->halves[v] > dist[v]) {
+                dist[v] = dist[u] + g->halves[v];
+                pred[v] = (int)u;
+            }
+            if (--g->indeg[v] == 0) {
+                order[tail++] = v;
+            }
+        }
+    }
+    if (tail < g->n) {
+        size_t c = on_cycle(p, g);
+        return fail_step(err, prefix, c, ".next",
+                         " is on a cycle: a return to an earlier step is marked with "
+                         "may_return, not drawn in next",
+                         p->steps[c].key);
+    }
+    size_t end = start;
+    for (size_t i = 0; i < g->n; i++) {
+        if (dist[i] > dist[end]) {
+            end = i;
+        }
+    }
+    memset(t, 0, sizeof(*t));
+    t->longest_half_hours = dist[end];
+    size_t rev[CORE_PROCESS_MAX_STEPS] = { 0 };
+    size_t nrev = 0;
+    for (int v = (int)end; v >= 0 && nrev < CORE_PROCESS_MAX_STEPS; v = pred[v]) {
+        rev[nrev++] = (size_t)v;
+    }
+    for (size_t i = 0; i < nrev; i++) {
+        t->path[i] = rev[nrev - 1 - i];
+    }
+    t->npath = nrev;
+    return MC_OK;
+}
+
+enum mc_status core_process_check(const struct core_process *p, struct core_time_limit limit,
+                                  const char *prefix, struct core_process_totals *totals,
+                                  struct mc_err *err)
+{
+    if (p->nsteps == 0) {
+        return fail_process(err, prefix, ".steps", "must list at least one step");
+    }
+    if (p->nsteps > CORE_PROCESS_MAX_STEPS) {
+        return fail_process(err, prefix, ".steps", "has more than 64 steps");
+    }
+    struct graph g;
+    memset(&g, 0, sizeof(g));
+    g.n = p->nsteps;
+    enum mc_status rc = MC_OK;
+    for (size_t i = 0; i < g.n && rc == MC_OK; i++) {
+        rc = check_step(p, prefix, i, &g, err);
+    }
+    for (size_t i = 0; i < g.n && rc == MC_OK; i++) {
+        rc = check_next(p, prefix, i, &g, err);
+    }
+    size_t start = 0;
+    if (rc == MC_OK) {
+        rc = find_start(p, prefix, &g, &start, err);
+    }
+    struct core_process_totals t = { 0 };
+    if (rc == MC_OK) {
+        rc = longest_path(p, prefix, &g, start, &t, err);
+    }
+    if (rc != MC_OK) {
+        return rc;
+    }
+    if (t.longest_half_hours > core_time_limit_half_hours(limit)) {
+        return fail_too_long(err, prefix, p, &t, limit);
+    }
+    if (totals) {
+        *totals = t;
+    }
+    return MC_OK;
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL) {
+        return a == b;
+    }
+    return strcmp(a, b) == 0;
+}
+
+static bool list_eq(const char **a, size_t na, const char **b, size_t nb)
+{
+    if (na != nb) {
+        return false;
+    }
+    for (size_t i = 0; i < na; i++) {
+        if (!str_eq(a[i], b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool step_eq(const struct core_step *a, const struct core_step *b)
+{
+    return str_eq(a->key, b->key) && str_eq(a->name, b->name) && str_eq(a->role, b->role) &&
+           str_eq(a->unit, b->unit) && a->hours == b->hours &&
+           list_eq(a->forms, a->nforms, b->forms, b->nforms) &&
+           list_eq(a->outputs, a->noutputs, b->outputs, b->noutputs) &&
+           a->may_return == b->may_return && a->requires_signature == b->requires_signature &&
+           list_eq(a->next, a->nnext, b->next, b->nnext);
+}
+
+bool core_process_equal(const struct core_process *a, const struct core_process *b)
+{
+    if (!str_eq(a->code, b->code) || !str_eq(a->name, b->name) || a->issue != b->issue ||
+        !str_eq(a->effective, b->effective) || a->status != b->status ||
+        !str_eq(a->drafter, b->drafter) || !str_eq(a->reviewer, b->reviewer) ||
+        !str_eq(a->approver, b->approver) || a->nsteps != b->nsteps) {
+        return false;
+    }
+    for (size_t i = 0; i < a->nsteps; i++) {
+        if (!step_eq(&a->steps[i], &b->steps[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* NULL in the file says nothing; a value must agree. */
+static bool stated_eq(const char *stored, const char *incoming)
+{
+    return incoming == NULL || str_eq(stored, incoming);
+}
+
+bool core_process_matches(const struct core_process *stored, const struct core_process *incoming)
+{
+    if (!str_eq(stored->code, incoming->code) || !str_eq(stored->name, incoming->name) ||
+        stored->issue != incoming->issue || stored->nsteps != incoming->nsteps ||
+        stored->status < incoming->status || !stated_eq(stored->effective, incoming->effective) ||
+        !stated_eq(stored->drafter, incoming->drafter) ||
+        !stated_eq(stored->reviewer, incoming->reviewer) ||
+        !stated_eq(stored->approver, incoming->approver)) {
+        return false;
+    }
+    for (size_t i = 0; i < stored->nsteps; i++) {
+        if (!step_eq(&stored->steps[i], &incoming->steps[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static const char *const status_names[] = { "draft", "submitted", "approved", "effective",
+                                            "superseded" };
+
+const char *core_pv_status_name(enum core_pv_status s)
+{
+    return (size_t)s < sizeof(status_names) / sizeof(status_names[0]) ? status_names[s] : "?";
+}
+
+bool core_pv_status_parse(const char *name, enum core_pv_status *out)
+{
+    for (size_t i = 0; i < sizeof(status_names) / sizeof(status_names[0]); i++) {
+        if (strcmp(name, status_names[i]) == 0) {
+            *out = (enum core_pv_status)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+enum mc_status core_pv_transition(enum core_pv_status from, enum core_pv_status to,
+                                  struct mc_err *err)
+{
+    bool ok = (from == CORE_PV_DRAFT && to == CORE_PV_SUBMITTED) ||
+              (from == CORE_PV_SUBMITTED && to == CORE_PV_APPROVED) ||
+              (from == CORE_PV_APPROVED && to == CORE_PV_EFFECTIVE);
+    if (ok) {
+        return MC_OK;
+    }
+    if (to == CORE_PV_DRAFT || to == CORE_PV_SUPERSEDED) {
+        return mc_fail_field(err, MC_EINVAL, "to",
+                             "a version cannot be made %s by a transition: drafts are created, "
+                             "and a version is superseded when the next one takes effect",
+                             core_pv_status_name(to));
+    }
+    return mc_fail(err, MC_ECONFLICT, "the version is %s: it cannot become %s",
+                   core_pv_status_name(from), core_pv_status_name(to));
+}

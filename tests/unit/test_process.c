@@ -1,0 +1,366 @@
+/* Unit tests for core/process: the graph rules, the longest path against the
+ * legal limit (and the exact shape of its message), equality of versions and
+ * the version lifecycle. Table-driven: each process is written as a compact
+ * row list, "next" as comma-separated keys. */
+
+/* cmocka needs these first, in this order. */
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/process.h"
+
+struct row {
+    const char *key;
+    const char *role;
+    double hours;
+    const char *next; /* "a,b" */
+};
+
+struct built {
+    struct core_process p;
+    struct core_step steps[80];
+    const char *next[80][10];
+    char keys[80][40];
+};
+
+static void build(struct built *b, const struct row *rows, size_t n)
+{
+    memset(b, 0, sizeof(*b));
+    b->p.code = "QT-01";
+    b->p.name = "Quy trình thử";
+    b->p.issue = 1;
+    b->p.status = CORE_PV_DRAFT;
+    b->p.steps = b->steps;
+    b->p.nsteps = n;
+    for (size_t i = 0; i < n; i++) {
+        struct core_step *s = &b->steps[i];
+        s->key = rows[i].key;
+        s->name = "Bước";
+        s->role = rows[i].role ? rows[i].role : "specialist";
+        s->unit = "VP";
+        s->hours = rows[i].hours;
+        s->next = b->next[i];
+        char tmp[200];
+        snprintf(tmp, sizeof(tmp), "%s", rows[i].next ? rows[i].next : "");
+        for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+            /* Keys live in a static pool so they outlive tmp. */
+            static char pool[4096][40];
+            static size_t used;
+            snprintf(pool[used % 4096], 40, "%s", t);
+            b->next[i][s->nnext++] = pool[used++ % 4096];
+        }
+    }
+}
+
+static const struct core_time_limit days15 = { 30, CORE_WORKING_DAYS };
+
+struct graph_case {
+    const char *name;
+    struct row rows[8];
+    size_t n;
+    enum mc_status rc;
+    const char *field; /* expected err.field */
+    const char *msg;   /* expected substring of err.msg */
+    int64_t longest;   /* half hours, when rc == MC_OK */
+};
+
+static const struct graph_case graph_cases[] = {
+    { "linear",
+      { { "a", "reception", 4, "b" }, { "b", NULL, 8, "c" }, { "c", "head", 4, "" } },
+      3,
+      MC_OK,
+      "",
+      "",
+      32 },
+    { "branch takes the longer arm",
+      { { "a", NULL, 1, "b,c" },
+        { "b", NULL, 2, "d" },
+        { "c", NULL, 10.5, "d" },
+        { "d", NULL, 0.5, "" } },
+      4,
+      MC_OK,
+      "",
+      "",
+      24 },
+    { "missing next key",
+      { { "a", NULL, 1, "zz" } },
+      1,
+      MC_EINVAL,
+      "P.steps[0].next[0]",
+      "zz: no step has this key",
+      0 },
+    { "cycle",
+      { { "a", NULL, 1, "b" }, { "b", NULL, 1, "c" }, { "c", NULL, 1, "b" } },
+      3,
+      MC_EINVAL,
+      "P.steps[1].next",
+      "b is on a cycle",
+      0 },
+    { "two starts",
+      { { "a", NULL, 1, "c" }, { "b", NULL, 1, "c" }, { "c", NULL, 1, "" } },
+      3,
+      MC_EINVAL,
+      "P.steps[1]",
+      "b is a second start step",
+      0 },
+    { "no start",
+      { { "a", NULL, 1, "b" }, { "b", NULL, 1, "a" } },
+      2,
+      MC_EINVAL,
+      "P.steps",
+      "has no start step",
+      0 },
+    { "self loop",
+      { { "a", NULL, 1, "a" } },
+      1,
+      MC_EINVAL,
+      "P.steps[0].next[0]",
+      "a is this step itself",
+      0 },
+    { "zero hours", { { "a", NULL, 0, "" } }, 1, MC_EINVAL, "P.steps[0].hours", "positive", 0 },
+    { "quarter hours",
+      { { "a", NULL, 1.25, "" } },
+      1,
+      MC_EINVAL,
+      "P.steps[0].hours",
+      "steps of 0.5",
+      0 },
+    { "duplicate key",
+      { { "a", NULL, 1, "" }, { "a", NULL, 1, "" } },
+      2,
+      MC_EINVAL,
+      "P.steps[1].key",
+      "a is the key of an earlier step",
+      0 },
+    { "unknown role",
+      { { "a", "boss", 1, "" } },
+      1,
+      MC_EINVAL,
+      "P.steps[0].role",
+      "boss is not a known role",
+      0 },
+    { "duplicate next",
+      { { "a", NULL, 1, "b,b" }, { "b", NULL, 1, "" } },
+      2,
+      MC_EINVAL,
+      "P.steps[0].next[1]",
+      "b is named twice",
+      0 },
+    { "unreachable island is a cycle",
+      { { "a", NULL, 1, "" }, { "x", NULL, 1, "y" }, { "y", NULL, 1, "x" } },
+      3,
+      MC_EINVAL,
+      "P.steps[1].next",
+      "is on a cycle",
+      0 },
+    { "empty", { { NULL, NULL, 0, NULL } }, 0, MC_EINVAL, "P.steps", "at least one step", 0 },
+    { "exactly the limit",
+      { { "a", NULL, 60, "b" }, { "b", NULL, 60, "" } },
+      2,
+      MC_OK,
+      "",
+      "",
+      240 },
+    { "over the limit",
+      { { "tiep_nhan", "reception", 4, "tham_dinh" },
+        { "tham_dinh", NULL, 100, "ky" },
+        { "ky", "director", 16, "tra_ket_qua" },
+        { "tra_ket_qua", "reception", 8, "" } },
+      4,
+      MC_EINVAL,
+      "P",
+      "the longest path tiep_nhan \xe2\x86\x92 tham_dinh \xe2\x86\x92 ky \xe2\x86\x92 tra_ket_qua "
+      "takes 128 working hours, more than the legal limit of 15 working days (120 working hours)",
+      0 },
+};
+
+static void graph_rules(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(graph_cases) / sizeof(graph_cases[0]); i++) {
+        const struct graph_case *gc = &graph_cases[i];
+        struct built b;
+        build(&b, gc->rows, gc->n);
+        struct mc_err err;
+        mc_err_clear(&err);
+        struct core_process_totals t;
+        enum mc_status rc = core_process_check(&b.p, days15, "P", &t, &err);
+        if (rc != gc->rc || (rc != MC_OK && (strcmp(err.field, gc->field) != 0 ||
+                                             strstr(err.msg, gc->msg) == NULL))) {
+            fail_msg("%s: rc %d field '%s' msg '%s'", gc->name, rc, err.field, err.msg);
+        }
+        if (rc == MC_OK) {
+            assert_int_equal(t.longest_half_hours, gc->longest);
+            assert_true(t.npath >= 1);
+        }
+    }
+}
+
+static void longest_path_message_is_exact(void **state)
+{
+    (void)state;
+    const struct row rows[] = { { "tiep_nhan", "reception", 4, "tham_dinh" },
+                                { "tham_dinh", NULL, 100, "ky" },
+                                { "ky", "director", 16, "tra_ket_qua" },
+                                { "tra_ket_qua", "reception", 8, "" } };
+    struct built b;
+    build(&b, rows, 4);
+    struct mc_err err;
+    assert_int_equal(core_process_check(&b.p, days15, "$.cases[0].process", NULL, &err), MC_EINVAL);
+    assert_string_equal(err.field, "$.cases[0].process");
+    assert_string_equal(err.msg, "the longest path tiep_nhan → tham_dinh → ky → tra_ket_qua takes "
+                                 "128 working hours, more than the legal limit of 15 working "
+                                 "days (120 working hours)");
+    /* A limit in hours, and halves in both totals. */
+    b.steps[1].hours = 100.5;
+    struct core_time_limit hours = { 200, CORE_WORKING_HOURS }; /* 100 h */
+    assert_int_equal(core_process_check(&b.p, hours, "", NULL, &err), MC_EINVAL);
+    assert_string_equal(err.field, "steps");
+    assert_non_null(strstr(err.msg, "takes 128.5 working hours, more than the legal limit of "
+                                    "100 working hours"));
+}
+
+static void long_paths_are_elided_to_fit(void **state)
+{
+    (void)state;
+    struct row rows[40];
+    char keys[40][40];
+    char nexts[40][40];
+    for (size_t i = 0; i < 40; i++) {
+        snprintf(keys[i], sizeof(keys[i]), "buoc_xu_ly_so_%02zu", i);
+        snprintf(nexts[i], sizeof(nexts[i]), "buoc_xu_ly_so_%02zu", i + 1);
+        rows[i] = (struct row){ keys[i], NULL, 8, i + 1 < 40 ? nexts[i] : "" };
+    }
+    struct built b;
+    build(&b, rows, 40);
+    struct mc_err err;
+    assert_int_equal(core_process_check(&b.p, days15, "", NULL, &err), MC_EINVAL);
+    assert_true(strlen(err.msg) < sizeof(err.msg) - 1);
+    assert_non_null(strstr(err.msg, "the longest path buoc_xu_ly_so_00 → … → "));
+    assert_non_null(strstr(err.msg, "→ buoc_xu_ly_so_39 takes 320 working hours, more than the "
+                                    "legal limit of 15 working days (120 working hours)"));
+}
+
+static void too_many_steps(void **state)
+{
+    (void)state;
+    struct row rows[70];
+    for (size_t i = 0; i < 70; i++) {
+        rows[i] = (struct row){ "k", NULL, 1, "" };
+    }
+    struct built b;
+    build(&b, rows, 70);
+    struct mc_err err;
+    assert_int_equal(core_process_check(&b.p, days15, "", NULL, &err), MC_EINVAL);
+    assert_string_equal(err.field, "steps");
+}
+
+static void equality_sees_every_field(void **state)
+{
+    (void)state;
+    const struct row rows[] = { { "a", NULL, 4, "b" }, { "b", NULL, 4, "" } };
+    struct built x, y;
+    build(&x, rows, 2);
+    build(&y, rows, 2);
+    assert_true(core_process_equal(&x.p, &y.p));
+    y.steps[1].hours = 4.5;
+    assert_false(core_process_equal(&x.p, &y.p));
+    build(&y, rows, 2);
+    y.p.effective = "2025-07-01";
+    assert_false(core_process_equal(&x.p, &y.p));
+    build(&y, rows, 2);
+    y.steps[0].may_return = true;
+    assert_false(core_process_equal(&x.p, &y.p));
+    build(&y, rows, 2);
+    const char *forms[] = { "Mẫu 01" };
+    y.steps[0].forms = forms;
+    y.steps[0].nforms = 1;
+    assert_false(core_process_equal(&x.p, &y.p));
+    x.steps[0].forms = forms;
+    x.steps[0].nforms = 1;
+    assert_true(core_process_equal(&x.p, &y.p));
+}
+
+static void matches_allows_lifecycle_progress(void **state)
+{
+    (void)state;
+    const struct row rows[] = { { "a", NULL, 4, "b" }, { "b", NULL, 4, "" } };
+    struct built stored, file;
+    build(&stored, rows, 2);
+    build(&file, rows, 2);
+    file.p.status = CORE_PV_EFFECTIVE;
+    file.p.effective = "2025-07-01";
+    stored.p.status = CORE_PV_SUPERSEDED;
+    stored.p.effective = "2025-07-01";
+    stored.p.approver = "giamdoc";
+    assert_true(core_process_matches(&stored.p, &file.p));
+    file.p.approver = "phogiamdoc";
+    assert_false(core_process_matches(&stored.p, &file.p));
+    file.p.approver = NULL;
+    stored.p.status = CORE_PV_APPROVED; /* the file is ahead of the database */
+    assert_false(core_process_matches(&stored.p, &file.p));
+    stored.p.status = CORE_PV_EFFECTIVE;
+    stored.steps[0].name = "Bước khác";
+    assert_false(core_process_matches(&stored.p, &file.p));
+}
+
+struct transition_case {
+    enum core_pv_status from, to;
+    enum mc_status rc;
+};
+
+static void lifecycle_is_one_way(void **state)
+{
+    (void)state;
+    static const struct transition_case cases[] = {
+        { CORE_PV_DRAFT, CORE_PV_SUBMITTED, MC_OK },
+        { CORE_PV_SUBMITTED, CORE_PV_APPROVED, MC_OK },
+        { CORE_PV_APPROVED, CORE_PV_EFFECTIVE, MC_OK },
+        { CORE_PV_DRAFT, CORE_PV_APPROVED, MC_ECONFLICT },
+        { CORE_PV_DRAFT, CORE_PV_EFFECTIVE, MC_ECONFLICT },
+        { CORE_PV_SUBMITTED, CORE_PV_SUBMITTED, MC_ECONFLICT },
+        { CORE_PV_EFFECTIVE, CORE_PV_SUBMITTED, MC_ECONFLICT },
+        { CORE_PV_EFFECTIVE, CORE_PV_EFFECTIVE, MC_ECONFLICT },
+        { CORE_PV_SUPERSEDED, CORE_PV_EFFECTIVE, MC_ECONFLICT },
+        { CORE_PV_EFFECTIVE, CORE_PV_SUPERSEDED, MC_EINVAL },
+        { CORE_PV_SUBMITTED, CORE_PV_DRAFT, MC_EINVAL },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct mc_err err;
+        mc_err_clear(&err);
+        enum mc_status rc = core_pv_transition(cases[i].from, cases[i].to, &err);
+        if (rc != cases[i].rc) {
+            fail_msg("%s -> %s: %d", core_pv_status_name(cases[i].from),
+                     core_pv_status_name(cases[i].to), rc);
+        }
+    }
+    struct mc_err err;
+    assert_int_equal(core_pv_transition(CORE_PV_EFFECTIVE, CORE_PV_APPROVED, &err), MC_ECONFLICT);
+    assert_string_equal(err.msg, "the version is effective: it cannot become approved");
+    enum core_pv_status s;
+    assert_true(core_pv_status_parse("superseded", &s));
+    assert_int_equal(s, CORE_PV_SUPERSEDED);
+    assert_false(core_pv_status_parse("Effective", &s));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(graph_rules),
+        cmocka_unit_test(longest_path_message_is_exact),
+        cmocka_unit_test(long_paths_are_elided_to_fit),
+        cmocka_unit_test(too_many_steps),
+        cmocka_unit_test(equality_sees_every_field),
+        cmocka_unit_test(matches_allows_lifecycle_progress),
+        cmocka_unit_test(lifecycle_is_one_way),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
