@@ -5,7 +5,7 @@ DB      ?= var/motcua.db
 LISTEN  ?= 127.0.0.1:8080
 JOBS    ?= 2
 
-.PHONY: run test build deps check-source bench bench-lookup bench-calendar fuzz clean
+.PHONY: run test build deps check-source check-demo bench bench-lookup bench-calendar fuzz clean
 
 deps:
 	@scripts/install-deps
@@ -20,13 +20,18 @@ run: build
 	@scripts/print-demo-logins
 	build/motcua serve --db $(DB) --listen $(LISTEN)
 
-test: deps check-source
+test: deps check-source check-demo
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
 
 check-source:
 	@scripts/check-source
+
+# The demo catalog against docs/IMPORT.md and the sourced facts in
+# ../shared/data (present on developer machines and in CI).
+check-demo:
+	@python3 scripts/check-demo.py $(wildcard ../shared/data/sonoivu-catalog.json)
 
 bench: bench-lookup bench-calendar
 
