@@ -5,12 +5,12 @@ DB      ?= var/motcua.db
 LISTEN  ?= 127.0.0.1:8080
 JOBS    ?= 2
 
-.PHONY: run test build deps check-source check-demo bench bench-lookup bench-calendar fuzz clean
+.PHONY: run test build web test-web deps check-source check-demo bench bench-lookup bench-calendar fuzz clean
 
 deps:
 	@scripts/install-deps
 
-build: deps
+build: deps web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	@ln -sf release/motcua build/motcua
@@ -24,6 +24,23 @@ test: deps check-source check-demo
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
+	$(MAKE) --no-print-directory test-web
+
+# The web interface (docs/WEB.md): npm ci when node_modules is missing or the
+# lockfile changed, then the production build into web/dist.
+WEB_STAMP = web/node_modules/.motcua-npm-ci
+
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web: deps $(WEB_STAMP)
+	cd web && npm run build
+
+# Vitest, then the browser suite against the ASan binary with the demo data.
+test-web: web
+	cd web && npm run test && npm run size
+	node web/e2e/run.mjs --binary build/asan/src/motcua --demo demo
 
 check-source:
 	@scripts/check-source

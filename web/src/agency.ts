@@ -1,0 +1,29 @@
+// The agency's name for the header and titles: from GET /api/agency once the
+// server has that route (App.vue then calls loadAgency() at start; until then
+// the call would only log a 404), else the i18n fallback ("Sở Nội vụ").
+import { computed, ref } from 'vue';
+import { getAgency, type Agency } from '@/api';
+import { useI18n } from 'vue-i18n';
+
+const agency = ref<Agency | null>(null);
+let loading: Promise<void> | null = null;
+
+export function loadAgency(): Promise<void> {
+  loading ??= getAgency()
+    .then((a) => {
+      agency.value = a;
+    })
+    .catch(() => {
+      agency.value = null; // the fallback name is shown
+    });
+  return loading;
+}
+
+export function useAgencyName() {
+  const { t, locale } = useI18n({ useScope: 'global' });
+  return computed(() => {
+    const a = agency.value;
+    if (!a) return t('app.agencyFallback');
+    return locale.value === 'en' && a.name_en ? a.name_en : a.name;
+  });
+}

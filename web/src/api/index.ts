@@ -1,0 +1,4 @@
+export * from './types';
+export { ApiError, getCsrfToken, onCsrfRejected, setCsrfToken } from './http';
+export * from './catalog';
+export * from './session';

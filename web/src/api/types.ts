@@ -1,0 +1,232 @@
+// The JSON shapes of the motcua API that the web interface reads. This file
+// and the fetchers beside it are the only places that know field names: a
+// renamed field is a change here, not in the pages.
+
+/** RFC 9457 problem details, as written by src/http/respond.c. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  /** mc_status_name(): "einval", "eauth", "eperm", "enotfound", "econflict", "elimit", … */
+  code?: string;
+  instance?: string;
+  request_id?: string;
+  errors?: FieldError[];
+}
+
+export type RoleName =
+  | 'director'
+  | 'deputy_director'
+  | 'head'
+  | 'deputy_head'
+  | 'specialist'
+  | 'reception'
+  | 'clerk'
+  | 'control'
+  | 'steering'
+  | 'admin';
+
+export interface RoleAssignment {
+  role: RoleName;
+  unit: string;
+  unit_name: string;
+}
+
+export interface User {
+  username: string;
+  full_name: string;
+  position: string;
+  roles: RoleAssignment[];
+  in_charge_of: string[];
+}
+
+export interface SessionInfo {
+  csrf_token: string | null;
+  user: User;
+}
+
+export interface Agency {
+  code: string;
+  name: string;
+  name_en?: string | null;
+}
+
+export interface Domain {
+  code: string;
+  name: string;
+  name_en?: string | null;
+  /** How many procedures (and internal items) the domain holds. */
+  procedures?: number;
+}
+
+export type ProcedureKind = 'tthc' | 'internal';
+export type ProcedureLevel = 'tinh' | 'xa' | 'huyen' | 'bo';
+export type OnlineLevel = 'toan_trinh' | 'mot_phan';
+export type TimeUnit = 'working_days' | 'working_hours';
+
+export interface TimeLimit {
+  amount: number;
+  unit: TimeUnit;
+}
+
+export interface ProcedureSummary {
+  code: string;
+  kind: ProcedureKind;
+  name: string;
+  domain: string | null;
+  domain_name?: string | null;
+  level: ProcedureLevel | null;
+  online_level: OnlineLevel | null;
+  unit?: string;
+  unit_name?: string | null;
+  /** How many cases (trường hợp) the procedure has. */
+  cases?: number;
+}
+
+export interface ProcedureList {
+  items: ProcedureSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ProcedureQuery {
+  q?: string;
+  domain?: string;
+  level?: ProcedureLevel;
+  kind?: ProcedureKind;
+  limit?: number;
+  offset?: number;
+}
+
+export interface DossierComponent {
+  name: string;
+  /** null: the published procedure does not state a number. */
+  original: number | null;
+  certified_copy: number | null;
+  copy: number | null;
+  form: string | null;
+  required: boolean;
+}
+
+export interface ProcessStep {
+  key: string;
+  order?: number;
+  name: string;
+  role: RoleName;
+  unit: string;
+  unit_name?: string | null;
+  /** Allotment in working hours (multiples of 0.5). */
+  hours: number;
+  forms: string[];
+  outputs: string[];
+  may_return: boolean;
+  requires_signature: boolean;
+  next: string[];
+}
+
+export type ProcessStatus = 'draft' | 'submitted' | 'approved' | 'effective' | 'superseded';
+
+/** A person named in an ISO control block (drafter, reviewer, approver). */
+export interface ControlPerson {
+  username: string;
+  full_name?: string | null;
+  position?: string | null;
+}
+
+/** The server names people by username; a later version may send objects. */
+export type PersonRef = string | ControlPerson | null;
+
+/** One version (lần ban hành) of a case's internal process, as sent. */
+export interface ProcessVersionWire {
+  /** The process's ISO code (QT-07): also its id in /api/processes/{id}. */
+  code: string;
+  name: string;
+  issue: number;
+  status: ProcessStatus;
+  effective: string | null;
+  drafter: PersonRef;
+  reviewer: PersonRef;
+  approver: PersonRef;
+  created_at?: string;
+  steps: ProcessStep[];
+  /** The longest path in working hours, as the server computed it. */
+  total_hours?: number;
+  /** The case's legal limit in working hours. */
+  limit_hours?: number;
+  within_limit?: boolean;
+}
+
+/** The same, with people resolved to objects (what the pages use). */
+export interface ProcessVersion extends Omit<ProcessVersionWire, 'drafter' | 'reviewer' | 'approver'> {
+  drafter: ControlPerson | null;
+  reviewer: ControlPerson | null;
+  approver: ControlPerson | null;
+}
+
+export interface ProcedureCaseOf<V> {
+  code: string;
+  name: string;
+  time_limit: TimeLimit;
+  limit_hours?: number;
+  components: DossierComponent[];
+  process: V | null;
+}
+export type ProcedureCaseWire = ProcedureCaseOf<ProcessVersionWire>;
+export type ProcedureCase = ProcedureCaseOf<ProcessVersion>;
+
+export interface ProcedureDetailOf<C> {
+  code: string;
+  kind: ProcedureKind;
+  name: string;
+  domain: string | null;
+  domain_name?: string | null;
+  level: ProcedureLevel | null;
+  unit: string;
+  unit_name?: string | null;
+  agency: string | null;
+  applicants: string | null;
+  result: string | null;
+  fee: string | null;
+  legal_basis: string[];
+  online_level: OnlineLevel | null;
+  announcing_decision: string | null;
+  source: string | null;
+  cases: C[];
+}
+export type ProcedureDetailWire = ProcedureDetailOf<ProcedureCaseWire>;
+export type ProcedureDetail = ProcedureDetailOf<ProcedureCase>;
+
+/** One change of a version's status (ISO revision history). */
+export interface VersionEventWire {
+  at: string;
+  /** Username; null for an import. */
+  actor: PersonRef;
+  from: ProcessStatus | null;
+  to: ProcessStatus;
+}
+
+export interface VersionEvent extends Omit<VersionEventWire, 'actor'> {
+  actor: ControlPerson | null;
+}
+
+export interface ProcessHistoryOf<V, E> {
+  code: string;
+  name: string;
+  procedure: string | null;
+  procedure_name: string | null;
+  unit?: string;
+  case: string | null;
+  case_name: string | null;
+  time_limit?: TimeLimit;
+  limit_hours?: number;
+  versions: (V & { history: E[] })[];
+}
+export type ProcessHistoryWire = ProcessHistoryOf<ProcessVersionWire, VersionEventWire>;
+export type ProcessHistory = ProcessHistoryOf<ProcessVersion, VersionEvent>;
