@@ -87,6 +87,8 @@ int cmd_serve(int argc, char **argv)
         .web_root = cfg.web_root,
         .login_rate = cfg.login_rate,
         .lookup_rate = cfg.lookup_rate,
+        .test_clock = cfg.test_clock,
+        .escalation_interval = (unsigned)cfg.escalation_interval,
     };
     struct http_server *srv = NULL;
     if (http_server_start(&opts, &srv, &err) != MC_OK) {

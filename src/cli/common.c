@@ -18,6 +18,8 @@ static const char *flag_key(const char *flag, bool serve_flags)
         { "--threads", "http.threads" },
         { "--port-file", "http.port_file" },
         { "--web-root", "web.root" },
+        { "--test-clock", "http.test_clock" },
+        { "--escalation-interval", "engine.escalation_interval" },
     };
     if (strcmp(flag, common[0][0]) == 0) {
         return common[0][1];

@@ -18,6 +18,7 @@ static const struct command commands[] = {
     { "user", cmd_user, "add, list, disable users; passwords; API tokens" },
     { "version", cmd_version, "print the version" },
     { "calendar", cmd_calendar, "working days, holidays, lunar dates, deadlines" },
+    { "verify", cmd_verify, "check the handover log chain and the counters" },
 };
 
 static void usage(FILE *out)

@@ -10,18 +10,20 @@
 #include "base/err.h"
 
 struct cfg {
-    char *db_path;       /* db.path            MOTCUA_DB */
-    char *listen;        /* http.listen        MOTCUA_LISTEN  HOST:PORT (port 0 = any free) */
-    long threads;        /* http.threads       MOTCUA_THREADS */
-    long max_body;       /* http.max_body      bytes */
-    long max_json_depth; /* http.max_json_depth */
-    long timeout;        /* http.timeout       seconds a connection may stay idle */
-    char *port_file;     /* http.port_file     write the bound port here (tests) */
-    char *web_root;      /* web.root           built front end (web/dist) */
-    char *log_level;     /* log.level          debug|info|warn|error */
-    bool sync_full;      /* db.sync_full       synchronous=FULL */
-    long login_rate;     /* http.login_rate    login attempts per minute per address */
-    long lookup_rate;    /* http.lookup_rate   public lookups per minute per address */
+    char *db_path;            /* db.path            MOTCUA_DB */
+    char *listen;             /* http.listen        MOTCUA_LISTEN  HOST:PORT (port 0 = any free) */
+    long threads;             /* http.threads       MOTCUA_THREADS */
+    long max_body;            /* http.max_body      bytes */
+    long max_json_depth;      /* http.max_json_depth */
+    long timeout;             /* http.timeout       seconds a connection may stay idle */
+    char *port_file;          /* http.port_file     write the bound port here (tests) */
+    char *web_root;           /* web.root           built front end (web/dist) */
+    char *log_level;          /* log.level          debug|info|warn|error */
+    bool sync_full;           /* db.sync_full       synchronous=FULL */
+    long login_rate;          /* http.login_rate    login attempts per minute per address */
+    long lookup_rate;         /* http.lookup_rate   public lookups per minute per address */
+    bool test_clock;          /* http.test_clock    honour X-Test-Now (tests only) */
+    long escalation_interval; /* engine.escalation_interval seconds between sweeps */
 };
 
 void cfg_init(struct cfg *c); /* defaults */

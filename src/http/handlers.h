@@ -40,4 +40,15 @@ http_handler_fn h_process_versions_list;
 http_handler_fn h_process_version_create;
 http_handler_fn h_process_version_transition;
 
+/* h_dossier.c: receipt, one dossier, actions */
+http_handler_fn h_dossier_create;
+http_handler_fn h_dossier_get;
+http_handler_fn h_dossier_action;
+
+/* h_dossier_views.c: inbox, control slip, register, statistics */
+http_handler_fn h_inbox_get;
+http_handler_fn h_control_slip_get;
+http_handler_fn h_register_get;
+http_handler_fn h_stats_get;
+
 #endif

@@ -29,6 +29,14 @@ const struct http_route http_routes[] = {
     { "POST", "/api/processes/{id}/versions", h_process_version_create, HTTP_AUTH },
     { "POST", "/api/processes/{id}/versions/{issue}/transition", h_process_version_transition,
       HTTP_AUTH },
+    /* Public: an online submission is anonymous (rate-limited in the handler). */
+    { "POST", "/api/dossiers", h_dossier_create, HTTP_PUBLIC | HTTP_NO_CSRF },
+    { "GET", "/api/dossiers/{code}", h_dossier_get, HTTP_AUTH },
+    { "POST", "/api/dossiers/{code}/actions", h_dossier_action, HTTP_AUTH },
+    { "GET", "/api/dossiers/{code}/control-slip", h_control_slip_get, HTTP_AUTH },
+    { "GET", "/api/inbox", h_inbox_get, HTTP_AUTH },
+    { "GET", "/api/register", h_register_get, HTTP_AUTH },
+    { "GET", "/api/stats", h_stats_get, HTTP_AUTH },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -142,6 +142,11 @@ const char *http_server_web_root(const struct http_server *srv)
     return srv->web_root;
 }
 
+bool http_server_test_clock(const struct http_server *srv)
+{
+    return srv->opts.test_clock;
+}
+
 const char *http_server_db_path(const struct http_server *srv)
 {
     return srv->db_path;

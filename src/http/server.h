@@ -22,6 +22,8 @@ struct http_server_opts {
     const char *web_root; /* may be NULL: no static files */
     long login_rate;      /* per minute per client address */
     long lookup_rate;
+    bool test_clock;              /* honour X-Test-Now (tests only) */
+    unsigned escalation_interval; /* seconds between escalation sweeps; 0: none */
 };
 
 enum mc_status http_server_start(const struct http_server_opts *opts, struct http_server **out,
@@ -33,6 +35,7 @@ void http_server_stop(struct http_server *srv);
 size_t http_server_max_json_depth(const struct http_server *srv);
 const char *http_server_web_root(const struct http_server *srv);
 const char *http_server_db_path(const struct http_server *srv);
+bool http_server_test_clock(const struct http_server *srv);
 
 enum http_rate_kind { HTTP_RATE_KIND_LOGIN, HTTP_RATE_KIND_LOOKUP };
 /* Count one attempt; false when the client is over its limit this minute. */

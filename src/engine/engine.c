@@ -1,0 +1,444 @@
+/* Receipt and transitions: load, eng_decide(), write state + event +
+ * counters + clocks inside the caller's transaction. */
+#include "engine/engine.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/civil.h"
+#include "core/dossier_code.h"
+#include "core/ruleset.h"
+
+enum mc_status engine_actor_staff(struct store *st, int64_t person, const struct core_grant *grants,
+                                  size_t ngrants, struct engine_actor *out, struct mc_err *err)
+{
+    memset(out, 0, sizeof(*out));
+    out->eng.kind = ENG_ACTOR_STAFF;
+    out->eng.person = person;
+    for (size_t i = 0; i < ngrants && out->eng.n_grants < ENG_ACTOR_GRANTS_MAX; i++) {
+        /* Steering and administration never act on a dossier: leave them
+         * out so that the grants that do fit in the fixed array. */
+        if (grants[i].role == ROLE_STEERING || grants[i].role == ROLE_ADMIN) {
+            continue;
+        }
+        int64_t unit;
+        enum mc_status rc = store_unit_id(st, grants[i].unit, &unit, err);
+        if (rc != MC_OK) {
+            return rc;
+        }
+        out->eng.grants[out->eng.n_grants++] = (struct eng_grant){ grants[i].role, unit };
+    }
+    return MC_OK;
+}
+
+void engine_actor_applicant(struct engine_actor *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->eng.kind = ENG_ACTOR_APPLICANT;
+}
+
+static int day_of(int64_t t)
+{
+    struct eng_date d = eng_local_date(t);
+    return d.year * 10000 + d.month * 100 + d.day;
+}
+
+/* The note of the event: the caller's note, else the reason, else the
+ * missing components. */
+static const char *event_note(const char *note, const char *reason, const char *const *missing,
+                              size_t n_missing, char *buf, size_t cap)
+{
+    if (note && *note) {
+        return note;
+    }
+    if (reason && *reason) {
+        return reason;
+    }
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n_missing && used + 3 < cap; i++) {
+        int w = snprintf(buf + used, cap - used, "%s%s", i ? "; " : "", missing[i]);
+        if (w < 0 || (size_t)w >= cap - used) {
+            break;
+        }
+        used += (size_t)w;
+    }
+    return buf;
+}
+
+struct write_in {
+    int64_t dossier;
+    int64_t procedure_id;
+    int64_t unit;
+    const char *code;
+    enum eng_action action;
+    const struct eng_dossier *cur, *next;
+    const struct eng_effects *fx;
+    const struct engine_actor *who;
+    const char *note;
+    const char *const *attachments;
+    size_t n_attachments;
+    int64_t now;
+};
+
+/* Clocks beside the state, with the fired masks the escalation keeps. */
+static enum mc_status write_clocks(const struct engine *e, struct store *st,
+                                   const struct write_in *w, struct mc_err *err)
+{
+    const char *kinds[2] = { "dossier", "step" };
+    const struct eng_clock *clocks[2] = { &w->next->clock, &w->next->step_clock };
+    unsigned reset[2] = { ENG_FX_CLOCK_RESTARTED, ENG_FX_STEP_CHANGED };
+    for (int i = 0; i < 2; i++) {
+        uint32_t fired = 0;
+        enum mc_status rc = store_clock_fired(st, w->dossier, kinds[i], &fired, err);
+        if (rc != MC_OK) {
+            return rc;
+        }
+        if (w->fx->flags & reset[i]) {
+            fired = 0;
+        }
+        int64_t next_at =
+            eng_escalation_next_at(e->rungs, e->nrungs, fired, clocks[i], w->now, &e->wt);
+        rc = store_clock_put(st, w->dossier, kinds[i], i ? w->next->step : "", clocks[i], fired,
+                             next_at, err);
+        if (rc != MC_OK) {
+            return rc;
+        }
+    }
+    return MC_OK;
+}
+
+/* Event, counters, clocks and the new holder's notification. */
+static enum mc_status write_rest(const struct engine *e, struct store *st, const struct write_in *w,
+                                 struct mc_err *err)
+{
+    uint64_t seq;
+    uint8_t prev[ENG_HASH_LEN];
+    enum mc_status rc = store_event_last(st, w->dossier, &seq, prev, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    struct eng_handover ev = {
+        .seq = seq + 1,
+        .at = w->now,
+        .actor = w->who->eng.person,
+        .dossier_code = w->code ? w->code : "",
+        .from_unit = w->fx->from_unit,
+        .from_person = w->fx->from_person,
+        .to_unit = w->fx->to_unit,
+        .to_person = w->fx->to_person,
+        .action = eng_action_key(w->action),
+        .status_before = eng_status_code(w->cur->status),
+        .status_after = eng_status_code(w->next->status),
+        .verdict = eng_verdict_key(w->fx->step_verdict),
+        .step_from = w->cur->step,
+        .step_to = w->next->step,
+        .note = w->note,
+    };
+    for (size_t i = 0; i < w->n_attachments && i < ENG_HANDOVER_ATTACH_MAX; i++) {
+        ev.attachments[ev.n_attachments++] = w->attachments[i];
+    }
+    rc = eng_handover_seal(&ev, prev, e->hash, e->hash_ctx, err);
+    const char *finish = "none";
+    if ((w->fx->flags & ENG_FX_FINISHED) &&
+        (w->next->status == ENG_ST_STOPPED || w->next->status == ENG_ST_DONE)) {
+        finish = eng_verdict_key(w->next->verdict);
+    }
+    int day = day_of(w->now);
+    if (rc == MC_OK) {
+        rc = store_event_append(st, w->dossier, &ev, day, finish, err);
+    }
+    struct store_counts c;
+    engine_counts_of(w->action, w->cur->status, w->next, w->fx, &c);
+    if (rc == MC_OK) {
+        rc = store_counters_add(st, day, w->unit, w->procedure_id, w->who->eng.person, &c, err);
+    }
+    if (rc == MC_OK) {
+        rc = write_clocks(e, st, w, err);
+    }
+    if (rc == MC_OK && (w->fx->flags & ENG_FX_NOTIFY_HOLDER) && w->fx->to_person != 0 &&
+        w->fx->to_person != w->who->eng.person) {
+        char msg[160];
+        snprintf(msg, sizeof(msg), "Hồ sơ %s được chuyển đến bạn (%s)",
+                 w->code && *w->code ? w->code : "mới", eng_action_key(w->action));
+        rc = store_notify(st, w->fx->to_person, w->dossier, "handover", msg, w->now, err);
+    }
+    return rc;
+}
+
+/* Allocate the daily sequence and make the code (Điều 19 TT 01/2018). */
+static enum mc_status make_code(struct store *st, const char *agency, int64_t received_at,
+                                char *out, struct mc_err *err)
+{
+    int seq = 0;
+    enum mc_status rc = store_code_next(st, agency, day_of(received_at), &seq, err);
+    if (rc == MC_OK) {
+        rc = eng_dossier_code_make(agency, received_at, seq, out, ENG_DOSSIER_CODE_MAX, err);
+    }
+    return rc;
+}
+
+enum mc_status engine_receive(const struct engine *e, struct store *st,
+                              const struct engine_actor *who, const struct engine_receipt *r,
+                              int64_t now, struct engine_result *out, struct mc_err *err)
+{
+    memset(out, 0, sizeof(*out));
+    struct store_dossier_target t;
+    enum mc_status rc = store_dossier_target(st, r->procedure, r->case_code, &t, err);
+    const struct eng_ruleset *rules = NULL;
+    if (rc == MC_OK) {
+        size_t nsets;
+        const struct eng_ruleset *sets = eng_ruleset_builtin(&nsets);
+        rc = eng_ruleset_for_receipt(sets, nsets, now, &rules, err);
+    }
+    struct eng_request req = {
+        .action = r->action,
+        .actor = who->eng,
+        .channel = r->channel,
+        .budget_minutes = t.limit_minutes,
+        .reason = r->reason,
+        .missing = r->missing,
+        .n_missing = r->n_missing,
+    };
+    if (rc == MC_OK) {
+        /* The desk is the receptionist's unit at the counter, the agency's
+         * one-stop desk for an online submission. */
+        for (size_t i = 0; i < who->eng.n_grants; i++) {
+            if (who->eng.grants[i].role == ROLE_RECEPTION) {
+                req.desk_unit = who->eng.grants[i].unit;
+            }
+        }
+        if (req.desk_unit == 0) {
+            rc = store_desk_unit(st, &req.desk_unit, err);
+        }
+    }
+    if (rc != MC_OK) {
+        return rc;
+    }
+    struct eng_dossier cur;
+    eng_dossier_init(&cur);
+    struct eng_context ctx = { .now = now, .rules = rules, .wt = &e->wt };
+    rc = eng_decide(&cur, &req, &ctx, &out->state, &out->fx, err);
+    if (rc != MC_OK || !(out->fx.flags & ENG_FX_RECORD)) {
+        return rc; /* a desk supplement at the counter records nothing */
+    }
+    if (out->fx.flags & ENG_FX_CODE) {
+        rc = make_code(st, t.agency, now, out->code, err);
+    }
+    if (rc == MC_OK) {
+        rc = store_dossier_insert(st, &t, out->code[0] ? out->code : NULL, r->ref, &r->applicant,
+                                  &out->state, now, &out->dossier, err);
+    }
+    char nbuf[ENG_HANDOVER_NOTE_MAX];
+    struct write_in w = {
+        .dossier = out->dossier,
+        .procedure_id = t.procedure_id,
+        .unit = t.unit,
+        .code = out->code,
+        .action = r->action,
+        .cur = &cur,
+        .next = &out->state,
+        .fx = &out->fx,
+        .who = who,
+        .note = event_note(r->note, r->reason, r->missing, r->n_missing, nbuf, sizeof(nbuf)),
+        .attachments = r->attachments,
+        .n_attachments = r->n_attachments,
+        .now = now,
+    };
+    if (rc == MC_OK) {
+        rc = write_rest(e, st, &w, err);
+    }
+    return rc;
+}
+
+static const struct eng_step *find_step(const struct eng_step *steps, size_t n, const char *key)
+{
+    for (size_t i = 0; key && i < n; i++) {
+        if (strcmp(steps[i].key, key) == 0) {
+            return &steps[i];
+        }
+    }
+    return NULL;
+}
+
+/* The first step a transfer lands on: the version's first step, or — when
+ * that step is the desk's own receipt (a reception step with one successor,
+ * as in every demo process) — the step after it: receive/accept already
+ * recorded the receipt. */
+static const struct eng_step *first_step(const struct eng_step *steps, size_t n)
+{
+    if (n == 0) {
+        return NULL;
+    }
+    if (steps[0].role == ROLE_RECEPTION && steps[0].n_next == 1) {
+        const struct eng_step *s = find_step(steps, n, steps[0].next[0]);
+        return s ? s : &steps[0];
+    }
+    return &steps[0];
+}
+
+/* The target step of an action that moves the dossier: the one named, or
+ * the obvious one when the request names none. */
+static const struct eng_step *target_of(const struct eng_dossier *d, const struct engine_action *a,
+                                        const struct eng_step *cur, const struct eng_step *steps,
+                                        size_t n)
+{
+    if (a->target) {
+        return find_step(steps, n, a->target);
+    }
+    if (a->action == ENG_ACT_TRANSFER) {
+        return first_step(steps, n);
+    }
+    if (a->action == ENG_ACT_FORWARD || a->action == ENG_ACT_APPROVE) {
+        return cur && cur->n_next == 1 ? find_step(steps, n, cur->next[0]) : NULL;
+    }
+    if (a->action == ENG_ACT_RETURN_PREV && d->path_len > 0) {
+        return find_step(steps, n, d->path[d->path_len - 1]);
+    }
+    return NULL;
+}
+
+/* Names in the request → ids for eng_decide; errors name the field. */
+static enum mc_status resolve_names(struct store *st, const struct engine_action *a,
+                                    struct eng_request *req, struct mc_err *err)
+{
+    enum mc_status rc = MC_OK;
+    if (a->assignee) {
+        rc = store_person_id_of(st, a->assignee, &req->assignee, err);
+        if (rc == MC_ENOTFOUND) {
+            return mc_fail_field(err, MC_EINVAL, "assignee", "no active officer %s", a->assignee);
+        }
+    }
+    for (size_t i = 0; rc == MC_OK && i < a->n_consults; i++) {
+        rc = store_unit_id(st, a->consults[i].unit, &req->consults[i].unit, err);
+        if (rc == MC_ENOTFOUND) {
+            char f[40];
+            snprintf(f, sizeof(f), "consults[%zu].unit", i);
+            return mc_fail_field(err, MC_EINVAL, f, "no unit %s", a->consults[i].unit);
+        }
+        req->consults[i].allot_minutes = a->consults[i].minutes;
+    }
+    req->n_consults = a->n_consults;
+    if (rc == MC_OK && a->consult_unit) {
+        rc = store_unit_id(st, a->consult_unit, &req->consult_unit, err);
+        if (rc == MC_ENOTFOUND) {
+            return mc_fail_field(err, MC_EINVAL, "consult_unit", "no unit %s", a->consult_unit);
+        }
+    }
+    return rc;
+}
+
+/* For eng_check without a body: the consulted unit is found by the engine. */
+enum mc_status engine_allowed(const struct engine *e, struct store *st,
+                              const struct engine_actor *who, const struct store_dossier *d,
+                              int64_t now, uint32_t *mask, struct mc_err *err)
+{
+    *mask = 0;
+    struct eng_step steps[STORE_STEPS_MAX];
+    size_t n = 0;
+    enum mc_status rc = store_dossier_steps(st, d->version_id, steps, STORE_STEPS_MAX, &n, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    const struct eng_ruleset *rules = eng_ruleset_find(d->state.ruleset);
+    if (rules == NULL) {
+        size_t nsets;
+        rules = eng_ruleset_builtin(&nsets) + (nsets - 1);
+    }
+    struct eng_context ctx = {
+        .now = now, .rules = rules, .wt = &e->wt, .step = find_step(steps, n, d->state.step)
+    };
+    *mask = eng_allowed_actions(&d->state, &who->eng, &ctx);
+    return MC_OK;
+}
+
+enum mc_status engine_act(const struct engine *e, struct store *st, const struct engine_actor *who,
+                          const char *code_or_ref, const struct engine_action *a, int64_t now,
+                          struct engine_result *out, struct mc_err *err)
+{
+    memset(out, 0, sizeof(*out));
+    struct store_dossier d;
+    enum mc_status rc = store_dossier_load(st, code_or_ref, &d, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    if (a->version != d.version) {
+        return mc_fail_field(err, MC_ECONFLICT, "version",
+                             "the dossier is at version %lld, not %lld: reload it",
+                             (long long)d.version, (long long)a->version);
+    }
+    struct eng_step steps[STORE_STEPS_MAX];
+    size_t n = 0;
+    rc = store_dossier_steps(st, d.version_id, steps, STORE_STEPS_MAX, &n, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    /* The rule set frozen at receipt; an online dossier not yet accepted
+     * takes the one in force now (acceptance is its receipt). */
+    const struct eng_ruleset *rules = eng_ruleset_find(d.state.ruleset);
+    if (rules == NULL) {
+        size_t nsets;
+        const struct eng_ruleset *sets = eng_ruleset_builtin(&nsets);
+        rc = eng_ruleset_for_receipt(sets, nsets, now, &rules, err);
+    }
+    struct eng_request req = {
+        .action = a->action,
+        .actor = who->eng,
+        .budget_minutes = d.limit_minutes,
+        .reason = a->reason,
+        .missing = a->missing,
+        .n_missing = a->n_missing,
+        .agency = a->agency,
+        .agency_minutes = a->agency_minutes,
+        .new_due_at = a->new_due_at,
+        .signature = a->signature,
+    };
+    if (rc == MC_OK) {
+        rc = resolve_names(st, a, &req, err);
+    }
+    if (rc != MC_OK) {
+        return rc;
+    }
+    const struct eng_step *cur = find_step(steps, n, d.state.step);
+    const struct eng_step *target = target_of(&d.state, a, cur, steps, n);
+    if (a->target && target == NULL) {
+        return mc_fail_field(err, MC_EINVAL, "target", "process has no step %s", a->target);
+    }
+    struct eng_context ctx = {
+        .now = now, .rules = rules, .wt = &e->wt, .step = cur, .target = target
+    };
+    rc = eng_decide(&d.state, &req, &ctx, &out->state, &out->fx, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    memcpy(out->code, d.code, sizeof(out->code));
+    bool new_code = (out->fx.flags & ENG_FX_CODE) && d.code[0] == '\0';
+    if (new_code) {
+        rc = make_code(st, d.agency, now, out->code, err);
+    }
+    if (rc == MC_OK) {
+        rc = store_dossier_update(st, d.id, d.version, new_code ? out->code : NULL, &out->state,
+                                  now, err);
+    }
+    out->dossier = d.id;
+    char nbuf[ENG_HANDOVER_NOTE_MAX];
+    struct write_in w = {
+        .dossier = d.id,
+        .procedure_id = d.procedure_id,
+        .unit = d.unit,
+        .code = out->code,
+        .action = a->action,
+        .cur = &d.state,
+        .next = &out->state,
+        .fx = &out->fx,
+        .who = who,
+        .note = event_note(a->note, a->reason, a->missing, a->n_missing, nbuf, sizeof(nbuf)),
+        .attachments = a->attachments,
+        .n_attachments = a->n_attachments,
+        .now = now,
+    };
+    if (rc == MC_OK) {
+        rc = write_rest(e, st, &w, err);
+    }
+    return rc;
+}

@@ -1,0 +1,123 @@
+/* The dossier view: store JSON + derived fields. */
+#include "http/dossier_out.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/role.h"
+#include "http/auth.h"
+#include "store/store_dossier.h"
+
+const char *http_clock_class(int64_t remaining, int64_t overdue)
+{
+    if (overdue > 0) {
+        return "late";
+    }
+    return remaining <= ENG_WORKDAY_MINUTES ? "under_one_day" : "early";
+}
+
+static bool clock_state(const char *s, enum eng_clock_state *out)
+{
+    static const char *const names[] = { "idle", "running", "paused", "stopped" };
+    for (int i = 0; i < 4; i++) {
+        if (s && strcmp(s, names[i]) == 0) {
+            *out = (enum eng_clock_state)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+void http_clock_derive(json_t *clock, const struct engine *e, int64_t now)
+{
+    struct eng_clock c = { 0 };
+    if (!json_is_object(clock) ||
+        !clock_state(json_string_value(json_object_get(clock, "state")), &c.state)) {
+        return;
+    }
+    c.budget = json_integer_value(json_object_get(clock, "budget"));
+    c.consumed = json_integer_value(json_object_get(clock, "consumed"));
+    c.running_since = json_integer_value(json_object_get(clock, "running_since"));
+    int64_t remaining = eng_clock_remaining_at(&c, now, &e->wt);
+    int64_t overdue = eng_clock_overdue_at(&c, now, &e->wt);
+    json_object_set_new(clock, "consumed_now",
+                        json_integer(eng_clock_consumed_at(&c, now, &e->wt)));
+    json_object_set_new(clock, "remaining_minutes", json_integer(remaining));
+    json_object_set_new(clock, "overdue_minutes", json_integer(overdue));
+    if (c.state == ENG_CLOCK_RUNNING || c.state == ENG_CLOCK_PAUSED) {
+        json_object_set_new(clock, "class", json_string(http_clock_class(remaining, overdue)));
+    }
+    json_object_del(clock, "running_since");
+}
+
+enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
+                                 const struct engine_actor *who, const struct store_dossier *d,
+                                 int64_t now, json_t **out, struct mc_err *err)
+{
+    *out = NULL;
+    char *text = NULL;
+    enum mc_status rc = store_dossier_json(req->db, d->id, &text, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    json_t *j = json_loads(text, 0, NULL);
+    free(text);
+    if (j == NULL) {
+        return mc_fail(err, MC_EINTERNAL, "dossier JSON does not parse");
+    }
+    json_object_set_new(j, "status_key", json_string(eng_status_key(d->state.status)));
+    json_object_set_new(j, "status_name", json_string(eng_status_name_vi(d->state.status)));
+    json_object_set_new(j, "supplement_requests", json_integer(d->state.supplement_requests));
+    json_object_set_new(j, "apologies", json_integer(d->state.apologies));
+    json_t *consults = json_array();
+    for (size_t i = 0; i < d->state.n_consults; i++) {
+        json_array_append_new(consults, json_pack("{s:I, s:b}", "unit_id",
+                                                  (json_int_t)d->state.consults[i].unit, "answered",
+                                                  d->state.consults[i].answered_at != 0));
+    }
+    json_object_set_new(j, "consults", consults);
+    http_clock_derive(json_object_get(j, "clock"), e, now);
+    http_clock_derive(json_object_get(j, "step_clock"), e, now);
+    uint32_t mask = 0;
+    rc = engine_allowed(e, req->db, who, d, now, &mask, err);
+    json_t *allowed = json_array();
+    for (unsigned a = 0; a < ENG_ACT_COUNT; a++) {
+        if (mask & (1u << a)) {
+            json_array_append_new(allowed, json_string(eng_action_key((enum eng_action)a)));
+        }
+    }
+    json_object_set_new(j, "allowed_actions", allowed);
+    if (rc != MC_OK) {
+        json_decref(j);
+        return rc;
+    }
+    *out = j;
+    return MC_OK;
+}
+
+static const char *unit_code(json_t *view, const char *key)
+{
+    return json_string_value(json_object_get(json_object_get(view, key), "code"));
+}
+
+bool http_dossier_readable(struct http_req *req, json_t *view)
+{
+    if (req->who == NULL) {
+        return false;
+    }
+    if (json_array_size(json_object_get(view, "allowed_actions")) > 0) {
+        return true;
+    }
+    json_t *holder = json_object_get(view, "holder");
+    if (holder && json_integer_value(json_object_get(holder, "id")) == req->who->person_id) {
+        return true;
+    }
+    const char *keys[] = { "unit", "step_unit", "desk_unit" };
+    for (int i = 0; i < 3; i++) {
+        const char *u = unit_code(view, keys[i]);
+        if (u && http_can_read_unit(req, u)) {
+            return true;
+        }
+    }
+    return false;
+}

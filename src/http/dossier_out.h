@@ -1,0 +1,28 @@
+/* The dossier as the API shows it: the store's JSON plus what is derived at
+ * request time (never stored): Vietnamese status name, remaining working
+ * time and its colour class, and the actions the caller may take now. */
+#ifndef MC_HTTP_DOSSIER_OUT_H
+#define MC_HTTP_DOSSIER_OUT_H
+
+#include <jansson.h>
+
+#include "engine/engine.h"
+#include "http/request.h"
+
+/* "early" (more than one working day left), "under_one_day", "late". */
+const char *http_clock_class(int64_t remaining, int64_t overdue);
+
+/* Derived fields of a clock object {state, budget, consumed, running_since}
+ * added in place: remaining_minutes, overdue_minutes, class. */
+void http_clock_derive(json_t *clock, const struct engine *e, int64_t now);
+
+/* Build the view of a loaded dossier (*out: new reference). */
+enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
+                                 const struct engine_actor *who, const struct store_dossier *d,
+                                 int64_t now, json_t **out, struct mc_err *err) MC_MUST_CHECK;
+
+/* May the caller read this dossier? (its units, leaders in scope, control,
+ * reception of its desk, anyone who may act on it) */
+bool http_dossier_readable(struct http_req *req, json_t *view);
+
+#endif

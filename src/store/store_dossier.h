@@ -1,0 +1,185 @@
+/* Dossiers (0004_dossiers.sql): the record, clocks, handover events, code
+ * sequences, counters and idempotency keys.
+ *
+ * Writes run inside the caller's transaction (store_begin/store_commit):
+ * src/engine wraps one transition — state, event, counters, clocks — in
+ * one. The engine state (struct eng_dossier) is stored whole as a
+ * versioned blob beside the columns projected from it in the same
+ * statement. Read models come back as JSON text built in SQL (malloc'd,
+ * free()); their shapes are in docs/openapi.yaml. Instants are minutes
+ * since the epoch, as in src/core. */
+#ifndef MC_STORE_DOSSIER_H
+#define MC_STORE_DOSSIER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "core/dossier_code.h"
+#include "core/dossier_rules.h"
+#include "core/handover.h"
+#include "store/store.h"
+
+enum { STORE_STEPS_MAX = 64 };
+
+/* What a receipt freezes: the procedure, its case and the process version in
+ * force, the responsible unit and the case's legal limit. */
+struct store_dossier_target {
+    int64_t procedure_id;
+    int64_t case_id;
+    int64_t version_id;
+    int64_t unit;          /* the procedure's owning unit (id) */
+    int64_t limit_minutes; /* the case's legal time limit in working minutes */
+    char agency[14];       /* the agency's QCVN 102 code */
+};
+
+/* MC_ENOTFOUND naming `procedure` or `case`; MC_ECONFLICT when the case has
+ * no process version in force. case_code NULL: the procedure's first case. */
+enum mc_status store_dossier_target(struct store *st, const char *procedure_code,
+                                    const char *case_code, struct store_dossier_target *out,
+                                    struct mc_err *err) MC_MUST_CHECK;
+
+/* The steps of a process version as the engine sees them (unit ids, roles),
+ * in order. */
+enum mc_status store_dossier_steps(struct store *st, int64_t version_id, struct eng_step *steps,
+                                   size_t cap, size_t *n, struct mc_err *err) MC_MUST_CHECK;
+
+/* A unit's id by code; MC_ENOTFOUND. */
+enum mc_status store_unit_id(struct store *st, const char *code, int64_t *id,
+                             struct mc_err *err) MC_MUST_CHECK;
+/* The one-stop desk (the first unit of kind reception); MC_ENOTFOUND. */
+enum mc_status store_desk_unit(struct store *st, int64_t *id, struct mc_err *err) MC_MUST_CHECK;
+/* An in-app notification for `person`. */
+enum mc_status store_notify(struct store *st, int64_t person, int64_t dossier, const char *kind,
+                            const char *message, int64_t now, struct mc_err *err) MC_MUST_CHECK;
+/* A person's id by username; MC_ENOTFOUND. */
+enum mc_status store_person_id_of(struct store *st, const char *username, int64_t *id,
+                                  struct mc_err *err) MC_MUST_CHECK;
+
+struct store_applicant {
+    const char *name;
+    const char *phone;
+    const char *email; /* NULL: none */
+    const char *address;
+    const char *id_number;
+};
+
+/* A dossier row as loaded. */
+struct store_dossier {
+    int64_t id;
+    int64_t version;
+    int64_t version_id;
+    int64_t procedure_id;
+    int64_t unit;
+    int64_t limit_minutes;           /* the case's legal time limit */
+    char code[ENG_DOSSIER_CODE_MAX]; /* "" when none yet */
+    char ref[48];
+    char agency[14];
+    char phone[24];
+    struct eng_dossier state;
+};
+
+/* Insert a new dossier (version 1). code may be NULL. */
+enum mc_status store_dossier_insert(struct store *st, const struct store_dossier_target *t,
+                                    const char *code, const char *ref,
+                                    const struct store_applicant *a, const struct eng_dossier *d,
+                                    int64_t now, int64_t *id, struct mc_err *err) MC_MUST_CHECK;
+
+/* Write the new state of dossier `id` if its version is still `version`
+ * (then version + 1); MC_ECONFLICT otherwise. code NULL keeps the code. */
+enum mc_status store_dossier_update(struct store *st, int64_t id, int64_t version, const char *code,
+                                    const struct eng_dossier *d, int64_t now,
+                                    struct mc_err *err) MC_MUST_CHECK;
+
+/* By code or online reference; MC_ENOTFOUND. */
+enum mc_status store_dossier_load(struct store *st, const char *code_or_ref,
+                                  struct store_dossier *out, struct mc_err *err) MC_MUST_CHECK;
+enum mc_status store_dossier_load_id(struct store *st, int64_t id, struct store_dossier *out,
+                                     struct mc_err *err) MC_MUST_CHECK;
+
+/* The state blob (exposed for the fuzz and unit tests). pack writes at most
+ * STORE_STATE_MAX bytes; unpack fails with MC_EINVAL on anything it did not
+ * write. */
+enum { STORE_STATE_MAX = 4096 };
+size_t store_state_pack(const struct eng_dossier *d, uint8_t *buf);
+enum mc_status store_state_unpack(const uint8_t *buf, size_t len, struct eng_dossier *d,
+                                  struct mc_err *err) MC_MUST_CHECK;
+
+/* Next daily sequence number of an agency (1–9999); MC_ELIMIT when full. */
+enum mc_status store_code_next(struct store *st, const char *agency, int day, int *seq,
+                               struct mc_err *err) MC_MUST_CHECK;
+
+/* ---- the handover log ---- */
+
+/* Last event's seq (0 if none) and hash (zeros if none). */
+enum mc_status store_event_last(struct store *st, int64_t dossier, uint64_t *seq,
+                                uint8_t hash[ENG_HASH_LEN], struct mc_err *err) MC_MUST_CHECK;
+/* Append a sealed event; day = YYYYMMDD of ev->at, finish = verdict key of
+ * the dossier when this event finished it, else "none". */
+enum mc_status store_event_append(struct store *st, int64_t dossier, const struct eng_handover *ev,
+                                  int day, const char *finish, struct mc_err *err) MC_MUST_CHECK;
+/* Every event of a dossier in seq order; strings in the arena. */
+enum mc_status store_events_load(struct store *st, int64_t dossier, struct mc_arena *a,
+                                 struct eng_handover **out, size_t *n,
+                                 struct mc_err *err) MC_MUST_CHECK;
+/* Every dossier id, ascending. */
+enum mc_status store_dossier_ids(struct store *st, struct mc_arena *a, int64_t **ids, size_t *n,
+                                 struct mc_err *err) MC_MUST_CHECK;
+
+/* ---- counters ---- */
+
+struct store_counts {
+    int64_t received, in_progress, early, on_time, late, paused, online, refused, withdrawn;
+};
+
+enum mc_status store_counters_add(struct store *st, int day, int64_t unit, int64_t procedure_id,
+                                  int64_t officer, const struct store_counts *c,
+                                  struct mc_err *err) MC_MUST_CHECK;
+/* Recount the counters from the events (an independent SQL definition) and
+ * compare: *mismatches receives the number of (day, unit, procedure,
+ * officer) keys that differ. */
+enum mc_status store_counters_check(struct store *st, int64_t *mismatches,
+                                    struct mc_err *err) MC_MUST_CHECK;
+
+/* ---- clocks ---- */
+
+enum mc_status store_clock_put(struct store *st, int64_t dossier, const char *kind,
+                               const char *step, const struct eng_clock *c, uint32_t fired,
+                               int64_t next_rung_at, struct mc_err *err) MC_MUST_CHECK;
+/* The fired mask of a clock (0 when there is no row). */
+enum mc_status store_clock_fired(struct store *st, int64_t dossier, const char *kind,
+                                 uint32_t *fired, struct mc_err *err) MC_MUST_CHECK;
+
+/* ---- idempotency ---- */
+
+/* MC_ENOTFOUND when the caller never used the key; else the stored hash,
+ * status and response (malloc'd). */
+enum mc_status store_idem_get(struct store *st, const char *caller, const char *key, char hash[65],
+                              int *status, char **response, struct mc_err *err) MC_MUST_CHECK;
+enum mc_status store_idem_put(struct store *st, const char *caller, const char *key,
+                              const char *hash, int status, const char *response, int64_t now,
+                              struct mc_err *err) MC_MUST_CHECK;
+
+/* ---- read models (JSON text, malloc'd) ---- */
+
+/* One dossier: docs/openapi.yaml Dossier (without allowed_actions and the
+ * derived remaining time, which the caller adds). */
+enum mc_status store_dossier_json(struct store *st, int64_t id, char **json,
+                                  struct mc_err *err) MC_MUST_CHECK;
+/* The handover events of a dossier with step, unit and person names. */
+enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **json,
+                                         struct mc_err *err) MC_MUST_CHECK;
+/* Open dossiers held by `person` (holder) or, with person 0, queued in any
+ * of `units` (comma-free list of ids) — with their clocks. */
+enum mc_status store_inbox_json(struct store *st, int64_t person, const int64_t *units,
+                                size_t nunits, char **json, struct mc_err *err) MC_MUST_CHECK;
+/* Dossiers received in [from, to) (minutes), Mẫu 06 columns. */
+enum mc_status store_register_json(struct store *st, int64_t from, int64_t to, char **json,
+                                   struct mc_err *err) MC_MUST_CHECK;
+/* Sums of the counters for days in [from_day, to_day] grouped by "unit",
+ * "officer" or "procedure". */
+enum mc_status store_stats_json(struct store *st, const char *by, int from_day, int to_day,
+                                char **json, struct mc_err *err) MC_MUST_CHECK;
+
+#endif
