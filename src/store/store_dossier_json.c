@@ -1,26 +1,32 @@
 /* Read models of dossiers, built in SQL as JSON text (docs/ARCHITECTURE.md
- * "Read models are built in SQL"). Instants leave as RFC 3339 at +07:00. */
+ * "Read models are built in SQL"). Instants leave as RFC 3339 at +07:00.
+ *
+ * clang-format is off for this file: it reads the T()/STEP()/… macros
+ * spliced into the SQL string literals as calls and breaks the SQL into
+ * one word per line (and is not idempotent on it). */
 #include <string.h>
 
 #include "base/buf.h"
 #include "store/store_dossier.h"
 #include "store/store_int.h"
 
+// clang-format off
+
 /* minutes since the epoch → "YYYY-MM-DDTHH:MM:00+07:00" (NULL stays NULL) */
 #define T(x) "strftime('%Y-%m-%dT%H:%M:00+07:00', (" x ") * 60 + 25200, 'unixepoch')"
 
-#define PERSON(id)                                                                      \
+#define PERSON(id)                                                                       \
     "(SELECT json_object('id', p.id, 'username', p.username, 'full_name', p.full_name)" \
     " FROM people p WHERE p.id = " id ")"
-#define UNIT(id)                                                                               \
-    "(SELECT json_object('id', u.id, 'code', u.code, 'name', u.name) FROM units u WHERE u.id " \
-    "= " id ")"
-#define STEP(ver, key)                                                                  \
+#define UNIT(id)                                                                      \
+    "(SELECT json_object('id', u.id, 'code', u.code, 'name', u.name) FROM units u" \
+    " WHERE u.id = " id ")"
+#define STEP(ver, key)                                                                   \
     "(SELECT json_object('key', s.key, 'name', s.name, 'role', s.role, 'unit', s.unit," \
     " 'hours', s.halves / 2.0) FROM steps s WHERE s.version_id = " ver " AND s.key = " key ")"
-#define CLOCK(kind)                                                                     \
+#define CLOCK(kind)                                                                      \
     "(SELECT json_object('state', c.state, 'budget', c.budget, 'consumed', c.consumed," \
-    " 'running_since', c.running_since, 'fired', c.fired) FROM clocks c"                \
+    " 'running_since', c.running_since, 'fired', c.fired) FROM clocks c"               \
     " WHERE c.dossier = d.id AND c.kind = '" kind "')"
 
 enum mc_status store_dossier_json(struct store *st, int64_t id, char **json, struct mc_err *err)
@@ -36,49 +42,23 @@ enum mc_status store_dossier_json(struct store *st, int64_t id, char **json, str
         " 'process', (SELECT json_object('code', pr.code, 'issue', v.issue)"
         "   FROM process_versions v JOIN processes pr ON pr.id = v.process_id"
         "   WHERE v.id = d.version_id),"
-        " 'unit', " UNIT("d.unit") ", 'desk_unit', " UNIT(
-            "d.desk_unit") ","
-                           " 'channel', d.channel, 'ruleset', d.ruleset,"
-                           " 'applicant', json_object('name', d.applicant_name, 'phone', "
-                           "d.applicant_phone,"
-                           "   'email', d.applicant_email, 'address', d.applicant_addr,"
-                           "   'id_number', d.applicant_idno),"
-                           " 'submitted_at', " T("d.submitted_at") ", 'received_at', " T(
-                               "d.received_at") ","
-                                                " 'due_at', " T("d.due_at") ", 'legal_due_at', " T(
-                                                    "d.legal_due_at") ","
-                                                                      " 'first_due_at', " T(
-                                                                          "d."
-                                                                          "first_"
-                                                                          "due_"
-                                                                          "at") ", "
-                                                                                "'apology_at', " T("d.apology_at") ","
-                                                                                                                   " '"
-                                                                                                                   "status',"
-                                                                                                                   " d."
-                                                                                                                   "status, "
-                                                                                                                   "'stage',"
-                                                                                                                   " d."
-                                                                                                                   "stage,"
-                                                                                                                   " 'step',"
-                                                                                                                   " " STEP(
-                                                                                                                       "d."
-                                                                                                                       "vers"
-                                                                                                                       "ion_"
-                                                                                                                       "id",
-                                                                                                                       "d."
-                                                                                                                       "ste"
-                                                                                                                       "p") ","
-                                                                                                                            " 'step_unit', " UNIT(
-                                                                                                                                "d.step_unit") ", 'holder', " PERSON("d.holder") ","
-                                                                                                                                                                                 " 'finished_at', " T("d.finished_at") ", 'verdict', d.verdict,"
-                                                                                                                                                                                                                       " 'late_step', " STEP("d.version_id",
-                                                                                                                                                                                                                                             "d.late_step") ","
-                                                                                                                                                                                                                                                            " 'late_person', " PERSON("d.late_person") ","
-                                                                                                                                                                                                                                                                                                       " 'rating', d.rating,"
-                                                                                                                                                                                                                                                                                                       " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK(
-                                                                                                                                                                                                                                                                                                           "step") ")"
-                                                                                                                                                                                                                                                                                                                   " FROM dossiers d WHERE d.id = ?1",
+        " 'unit', " UNIT("d.unit") ", 'desk_unit', " UNIT("d.desk_unit") ","
+        " 'channel', d.channel, 'ruleset', d.ruleset,"
+        " 'applicant', json_object('name', d.applicant_name, 'phone', d.applicant_phone,"
+        "   'email', d.applicant_email, 'address', d.applicant_addr,"
+        "   'id_number', d.applicant_idno),"
+        " 'submitted_at', " T("d.submitted_at") ", 'received_at', " T("d.received_at") ","
+        " 'due_at', " T("d.due_at") ", 'legal_due_at', " T("d.legal_due_at") ","
+        " 'first_due_at', " T("d.first_due_at") ", 'apology_at', " T("d.apology_at") ","
+        " 'status', d.status, 'stage', d.stage,"
+        " 'step', " STEP("d.version_id", "d.step") ","
+        " 'step_unit', " UNIT("d.step_unit") ", 'holder', " PERSON("d.holder") ","
+        " 'finished_at', " T("d.finished_at") ", 'verdict', d.verdict,"
+        " 'late_step', " STEP("d.version_id", "d.late_step") ","
+        " 'late_person', " PERSON("d.late_person") ","
+        " 'rating', d.rating,"
+        " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ")"
+        " FROM dossiers d WHERE d.id = ?1",
         err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -93,128 +73,17 @@ enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **js
     sqlite3_stmt *s = store_stmt(
         st,
         "SELECT coalesce(json_group_array(json(x.j)), '[]') FROM (SELECT json_object("
-        " 'seq', e.seq, 'at', " T(
-            "e.at") ", 'action', e.action,"
-                    " 'actor', " PERSON(
-                        "e.actor") ","
-                                   " 'from_unit', " UNIT("e.from_unit") ", 'from_person', " PERSON(
-                                       "e.from_person") ","
-                                                        " 'to_unit',"
-                                                        " " UNIT(
-                                                            "e.to_"
-                                                            "unit") ", 'to_person', " PERSON("e.to_"
-                                                                                             "perso"
-                                                                                             "n") ","
-                                                                                                  " "
-                                                                                                  "'"
-                                                                                                  "s"
-                                                                                                  "t"
-                                                                                                  "a"
-                                                                                                  "t"
-                                                                                                  "u"
-                                                                                                  "s"
-                                                                                                  "_"
-                                                                                                  "b"
-                                                                                                  "e"
-                                                                                                  "f"
-                                                                                                  "o"
-                                                                                                  "r"
-                                                                                                  "e"
-                                                                                                  "'"
-                                                                                                  ","
-                                                                                                  " "
-                                                                                                  "e"
-                                                                                                  "."
-                                                                                                  "s"
-                                                                                                  "t"
-                                                                                                  "a"
-                                                                                                  "t"
-                                                                                                  "u"
-                                                                                                  "s"
-                                                                                                  "_"
-                                                                                                  "b"
-                                                                                                  "e"
-                                                                                                  "f"
-                                                                                                  "o"
-                                                                                                  "r"
-                                                                                                  "e"
-                                                                                                  ","
-                                                                                                  " "
-                                                                                                  "'"
-                                                                                                  "s"
-                                                                                                  "t"
-                                                                                                  "a"
-                                                                                                  "t"
-                                                                                                  "u"
-                                                                                                  "s"
-                                                                                                  "_"
-                                                                                                  "a"
-                                                                                                  "f"
-                                                                                                  "t"
-                                                                                                  "e"
-                                                                                                  "r"
-                                                                                                  "'"
-                                                                                                  ","
-                                                                                                  " "
-                                                                                                  "e"
-                                                                                                  "."
-                                                                                                  "s"
-                                                                                                  "t"
-                                                                                                  "a"
-                                                                                                  "t"
-                                                                                                  "u"
-                                                                                                  "s"
-                                                                                                  "_"
-                                                                                                  "a"
-                                                                                                  "f"
-                                                                                                  "t"
-                                                                                                  "e"
-                                                                                                  "r"
-                                                                                                  ","
-                                                                                                  " "
-                                                                                                  "'"
-                                                                                                  "v"
-                                                                                                  "e"
-                                                                                                  "r"
-                                                                                                  "d"
-                                                                                                  "i"
-                                                                                                  "c"
-                                                                                                  "t"
-                                                                                                  "'"
-                                                                                                  ","
-                                                                                                  " "
-                                                                                                  "e"
-                                                                                                  "."
-                                                                                                  "v"
-                                                                                                  "e"
-                                                                                                  "r"
-                                                                                                  "d"
-                                                                                                  "i"
-                                                                                                  "c"
-                                                                                                  "t"
-                                                                                                  ","
-                                                                                                  " "
-                                                                                                  "'"
-                                                                                                  "s"
-                                                                                                  "t"
-                                                                                                  "e"
-                                                                                                  "p"
-                                                                                                  "_"
-                                                                                                  "f"
-                                                                                                  "r"
-                                                                                                  "o"
-                                                                                                  "m"
-                                                                                                  "'"
-                                                                                                  ","
-                                                                                                  " " STEP(
-                                                                                                      "d.version_id",
-                                                                                                      "nullif(e.step_from, '')") ","
-                                                                                                                                 " 'step_to', " STEP(
-                                                                                                                                     "d.version_id",
-                                                                                                                                     "nullif(e.step_to, '')") ","
-                                                                                                                                                              " 'note', e.note, 'attachments', json(e.attachments), 'hash', lower(hex(e.hash))) AS j"
-                                                                                                                                                              " FROM events e JOIN dossiers d ON d.id = e.dossier WHERE e.dossier = ?1"
-                                                                                                                                                              " ORDER BY e.seq) AS x",
+        " 'seq', e.seq, 'at', " T("e.at") ", 'action', e.action,"
+        " 'actor', " PERSON("e.actor") ","
+        " 'from_unit', " UNIT("e.from_unit") ", 'from_person', " PERSON("e.from_person") ","
+        " 'to_unit', " UNIT("e.to_unit") ", 'to_person', " PERSON("e.to_person") ","
+        " 'status_before', e.status_before, 'status_after', e.status_after,"
+        " 'verdict', e.verdict,"
+        " 'step_from', " STEP("d.version_id", "nullif(e.step_from, '')") ","
+        " 'step_to', " STEP("d.version_id", "nullif(e.step_to, '')") ","
+        " 'note', e.note, 'attachments', json(e.attachments), 'hash', lower(hex(e.hash))) AS j"
+        " FROM events e JOIN dossiers d ON d.id = e.dossier WHERE e.dossier = ?1"
+        " ORDER BY e.seq) AS x",
         err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -223,33 +92,25 @@ enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **js
     return store_json_row(st, s, "reading the handover log", json, err);
 }
 
-#define INBOX_ITEM                                                                                 \
-    "json_object('code', d.code, 'ref', d.ref, 'version', d.version, 'status', d.status,"          \
-    " 'stage', d.stage,"                                                                           \
-    " 'procedure', (SELECT json_object('code', p.code, 'name', p.name) FROM procedures p"          \
-    "   WHERE p.id = d.procedure_id),"                                                             \
-    " 'applicant_name', d.applicant_name, 'received_at', " T(                                      \
-        "d.received_at") ","                                                                       \
-                         " 'due_at', " T("d.due_at") ", 'step', " STEP(                            \
-                             "d.version_id",                                                       \
-                             "d.step") ","                                                         \
-                                       " 'step_unit', " UNIT("d.step_unit") ", 'holder', " PERSON( \
-                                           "d.holder") ","                                         \
-                                                       " 'clock', " CLOCK(                         \
-                                                           "dossier") ", "                         \
-                                                                      "'step_"                     \
-                                                                      "clock',"                    \
-                                                                      " " CLOCK("step") ")"
+#define INBOX_ITEM                                                                        \
+    "json_object('code', d.code, 'ref', d.ref, 'version', d.version, 'status', d.status," \
+    " 'stage', d.stage,"                                                                  \
+    " 'procedure', (SELECT json_object('code', p.code, 'name', p.name) FROM procedures p" \
+    "   WHERE p.id = d.procedure_id),"                                                    \
+    " 'applicant_name', d.applicant_name, 'received_at', " T("d.received_at") ","        \
+    " 'due_at', " T("d.due_at") ", 'step', " STEP("d.version_id", "d.step") ","          \
+    " 'step_unit', " UNIT("d.step_unit") ", 'holder', " PERSON("d.holder") ","           \
+    " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ")"
 
 enum mc_status store_inbox_json(struct store *st, int64_t person, const int64_t *units,
                                 size_t nunits, char **json, struct mc_err *err)
 {
     if (person != 0) {
-        sqlite3_stmt *s =
-            store_stmt(st,
-                       "SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT " INBOX_ITEM
-                       " AS j FROM dossiers d WHERE d.holder = ?1 AND d.status IN (4, 5, 6))",
-                       err);
+        sqlite3_stmt *s = store_stmt(
+            st,
+            "SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT " INBOX_ITEM
+            " AS j FROM dossiers d WHERE d.holder = ?1 AND d.status IN (4, 5, 6))",
+            err);
         if (s == NULL) {
             return MC_ESTORE;
         }
@@ -257,7 +118,8 @@ enum mc_status store_inbox_json(struct store *st, int64_t person, const int64_t 
         return store_json_row(st, s, "reading an inbox", json, err);
     }
     /* The unit's queue: dossiers at a step of one of the units, and for a
-     * desk the dossiers waiting for it (statuses 1, 2, 5, 6, 9). */
+     * desk the dossiers waiting for it (statuses 1, 2, 5, 6, 9). The ids go
+     * in as one JSON array (json_each) so that the statement stays cached. */
     struct mc_buf ids;
     mc_buf_init(&ids, 0);
     mc_buf_puts(&ids, "[");
@@ -293,114 +155,17 @@ enum mc_status store_register_json(struct store *st, int64_t from, int64_t to, c
         " 'procedure_code', (SELECT p.code FROM procedures p WHERE p.id = d.procedure_id),"
         " 'applicant_name', d.applicant_name, 'applicant_address', d.applicant_addr,"
         " 'applicant_phone', d.applicant_phone, 'channel', d.channel,"
-        " 'received_at', " T("d.received_at") ", 'due_at', " T(
-            "d.due_at") ","
-                        " 'legal_due_at', " T(
-                            "d.legal_due_at") ","
-                                              " 'transferred_at', " T(
-                                                  "(SELECT min(e.at) FROM events e WHERE "
-                                                  "e.dossier = d.id AND"
-                                                  " e.action = 'transfer')") ","
-                                                                             " 'finished_at',"
-                                                                             " " T(
-                                                                                 "d.finished_"
-                                                                                 "at") ","
-                                                                                       " '"
-                                                                                       "returne"
-                                                                                       "d_at',"
-                                                                                       " " T(
-                                                                                           "(SE"
-                                                                                           "LEC"
-                                                                                           "T "
-                                                                                           "min"
-                                                                                           "(e."
-                                                                                           "at)"
-                                                                                           " FR"
-                                                                                           "OM "
-                                                                                           "eve"
-                                                                                           "nts"
-                                                                                           " e "
-                                                                                           "WHE"
-                                                                                           "RE "
-                                                                                           "e."
-                                                                                           "dos"
-                                                                                           "sie"
-                                                                                           "r "
-                                                                                           "= "
-                                                                                           "d."
-                                                                                           "id "
-                                                                                           "AND"
-                                                                                           " e."
-                                                                                           "act"
-                                                                                           "ion"
-                                                                                           " = "
-                                                                                           "'re"
-                                                                                           "tur"
-                                                                                           "n_"
-                                                                                           "res"
-                                                                                           "ult"
-                                                                                           "')") ","
-                                                                                                 " "
-                                                                                                 "'"
-                                                                                                 "s"
-                                                                                                 "t"
-                                                                                                 "a"
-                                                                                                 "t"
-                                                                                                 "u"
-                                                                                                 "s"
-                                                                                                 "'"
-                                                                                                 ","
-                                                                                                 " "
-                                                                                                 "d"
-                                                                                                 "."
-                                                                                                 "s"
-                                                                                                 "t"
-                                                                                                 "a"
-                                                                                                 "t"
-                                                                                                 "u"
-                                                                                                 "s"
-                                                                                                 ","
-                                                                                                 " "
-                                                                                                 "'"
-                                                                                                 "v"
-                                                                                                 "e"
-                                                                                                 "r"
-                                                                                                 "d"
-                                                                                                 "i"
-                                                                                                 "c"
-                                                                                                 "t"
-                                                                                                 "'"
-                                                                                                 ","
-                                                                                                 " "
-                                                                                                 "d"
-                                                                                                 "."
-                                                                                                 "v"
-                                                                                                 "e"
-                                                                                                 "r"
-                                                                                                 "d"
-                                                                                                 "i"
-                                                                                                 "c"
-                                                                                                 "t"
-                                                                                                 ","
-                                                                                                 " "
-                                                                                                 "'"
-                                                                                                 "a"
-                                                                                                 "p"
-                                                                                                 "o"
-                                                                                                 "l"
-                                                                                                 "o"
-                                                                                                 "g"
-                                                                                                 "y"
-                                                                                                 "_"
-                                                                                                 "a"
-                                                                                                 "t"
-                                                                                                 "'"
-                                                                                                 ","
-                                                                                                 " " T(
-                                                                                                     "d.apology_at") ","
-                                                                                                                     " 'late_step', d.late_step) AS j"
-                                                                                                                     " FROM dossiers d WHERE d.received_at >= ?1 AND d.received_at < ?2"
-                                                                                                                     " ORDER BY d.received_at, d.id)",
+        " 'received_at', " T("d.received_at") ", 'due_at', " T("d.due_at") ","
+        " 'legal_due_at', " T("d.legal_due_at") ","
+        " 'transferred_at', " T("(SELECT min(e.at) FROM events e WHERE e.dossier = d.id AND"
+                                " e.action = 'transfer')") ","
+        " 'finished_at', " T("d.finished_at") ","
+        " 'returned_at', " T("(SELECT min(e.at) FROM events e WHERE e.dossier = d.id AND"
+                             " e.action = 'return_result')") ","
+        " 'status', d.status, 'verdict', d.verdict, 'apology_at', " T("d.apology_at") ","
+        " 'late_step', d.late_step) AS j"
+        " FROM dossiers d WHERE d.received_at >= ?1 AND d.received_at < ?2"
+        " ORDER BY d.received_at, d.id)",
         err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -415,7 +180,7 @@ enum mc_status store_register_json(struct store *st, int64_t from, int64_t to, c
     " 'early', sum(c.early), 'on_time', sum(c.on_time), 'late', sum(c.late),"       \
     " 'paused', sum(c.paused), 'online', sum(c.online), 'refused', sum(c.refused)," \
     " 'withdrawn', sum(c.withdrawn),"                                               \
-    " 'on_time_rate', iif(sum(c.early + c.on_time + c.late) = 0, NULL,"             \
+    " 'on_time_rate', iif(sum(c.early + c.on_time + c.late) = 0, NULL,"            \
     "   round(1.0 * sum(c.early + c.on_time) / sum(c.early + c.on_time + c.late), 4))) AS j"
 
 enum mc_status store_stats_json(struct store *st, const char *by, int from_day, int to_day,
@@ -453,3 +218,5 @@ enum mc_status store_stats_json(struct store *st, const char *by, int from_day, 
     store_bind_i64(s, 2, to_day);
     return store_json_row(st, s, "reading statistics", json, err);
 }
+
+// clang-format on
