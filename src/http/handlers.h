@@ -51,4 +51,11 @@ http_handler_fn h_control_slip_get;
 http_handler_fn h_register_get;
 http_handler_fn h_stats_get;
 
+/* h_notify_public.c: notifications; the applicant's lookup and feedback */
+http_handler_fn h_notifications_list;
+http_handler_fn h_notification_read;
+http_handler_fn h_public_dossier_get;
+http_handler_fn h_public_rating;
+http_handler_fn h_public_feedback;
+
 #endif

@@ -37,6 +37,13 @@ const struct http_route http_routes[] = {
     { "GET", "/api/inbox", h_inbox_get, HTTP_AUTH },
     { "GET", "/api/register", h_register_get, HTTP_AUTH },
     { "GET", "/api/stats", h_stats_get, HTTP_AUTH },
+    { "GET", "/api/notifications", h_notifications_list, HTTP_AUTH },
+    { "POST", "/api/notifications/{id}/read", h_notification_read, HTTP_AUTH },
+    { "GET", "/api/public/dossiers/{code}", h_public_dossier_get, HTTP_PUBLIC | HTTP_RATE_LOOKUP },
+    { "POST", "/api/public/dossiers/{code}/rating", h_public_rating,
+      HTTP_PUBLIC | HTTP_NO_CSRF | HTTP_RATE_LOOKUP },
+    { "POST", "/api/public/dossiers/{code}/feedback", h_public_feedback,
+      HTTP_PUBLIC | HTTP_NO_CSRF | HTTP_RATE_LOOKUP },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -16,6 +16,7 @@
 #include "base/parse.h"
 #include "base/xalloc.h"
 #include "http/auth.h"
+#include "http/escalation_timer.h"
 #include "http/request.h"
 #include "http/router.h"
 #include "http/static.h"
@@ -42,6 +43,7 @@ struct http_server {
     pthread_key_t db_key;
     pthread_mutex_t rate_lock;
     struct rate_slot *rate;
+    struct escalation_timer *escalation;
 };
 
 static int64_t now_ns(void)
@@ -405,6 +407,11 @@ enum mc_status http_server_start(const struct http_server_opts *opts, struct htt
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
     srv->port = info ? info->port : opts->port;
+    /* Tests drive escalation at their own clock (GET /api/notifications). */
+    if (!opts->test_clock) {
+        srv->escalation =
+            escalation_timer_start(srv->db_path, opts->sync_full, opts->escalation_interval);
+    }
     *out = srv;
     return MC_OK;
 }
@@ -419,6 +426,7 @@ void http_server_stop(struct http_server *srv)
     if (srv == NULL) {
         return;
     }
+    escalation_timer_stop(srv->escalation);
     if (srv->daemon) {
         MHD_socket s = MHD_quiesce_daemon(srv->daemon);
         /* Requests already being handled finish and their responses go out. */

@@ -151,6 +151,49 @@ enum mc_status store_clock_put(struct store *st, int64_t dossier, const char *ki
 enum mc_status store_clock_fired(struct store *st, int64_t dossier, const char *kind,
                                  uint32_t *fired, struct mc_err *err) MC_MUST_CHECK;
 
+/* A clock whose next escalation rung is due (clocks.next_rung_at <= now). */
+struct store_due_clock {
+    int64_t dossier;
+    bool step; /* the step clock, else the dossier clock */
+    struct eng_clock clock;
+    uint32_t fired;
+};
+
+/* Up to cap clocks due at `now`, oldest first. */
+enum mc_status store_clocks_due(struct store *st, int64_t now, struct store_due_clock *out,
+                                size_t cap, size_t *n, struct mc_err *err) MC_MUST_CHECK;
+/* Record fired rungs and the next wake-up (0: none). */
+enum mc_status store_clock_fire(struct store *st, int64_t dossier, bool step, uint32_t fired,
+                                int64_t next_rung_at, struct mc_err *err) MC_MUST_CHECK;
+/* Who escalation reaches in a unit: its heads (role head), or the leaders
+ * in charge of it (deputy directors, else the director). Up to cap ids. */
+enum mc_status store_unit_heads(struct store *st, int64_t unit, int64_t *out, size_t cap, size_t *n,
+                                struct mc_err *err) MC_MUST_CHECK;
+enum mc_status store_unit_leaders(struct store *st, int64_t unit, int64_t *out, size_t cap,
+                                  size_t *n, struct mc_err *err) MC_MUST_CHECK;
+
+/* ---- notifications ---- */
+
+/* The person's notifications, newest first (unread only if unread_only). */
+enum mc_status store_notifications_json(struct store *st, int64_t person, bool unread_only,
+                                        char **json, struct mc_err *err) MC_MUST_CHECK;
+/* Mark one read; MC_ENOTFOUND unless it is the person's. */
+enum mc_status store_notification_read(struct store *st, int64_t person, int64_t id, int64_t now,
+                                       struct mc_err *err) MC_MUST_CHECK;
+
+/* ---- the applicant (public, R16) ---- */
+
+/* The public view of a dossier by code (or ref) AND phone: MC_ENOTFOUND
+ * unless both match. */
+enum mc_status store_public_json(struct store *st, const char *code, const char *phone, char **json,
+                                 struct mc_err *err) MC_MUST_CHECK;
+/* Rating (kind "rating", score 1–5) or problem report (kind "problem") on
+ * a dossier identified by code and phone. Ratings only once the result was
+ * returned (status 10) and only once: MC_ECONFLICT. */
+enum mc_status store_feedback_add(struct store *st, const char *code, const char *phone,
+                                  const char *kind, int score, const char *comment, int64_t now,
+                                  struct mc_err *err) MC_MUST_CHECK;
+
 /* ---- idempotency ---- */
 
 /* MC_ENOTFOUND when the caller never used the key; else the stored hash,

@@ -451,6 +451,100 @@ static void stats_agree_and_chain_verifies(void **state)
     free(out);
 }
 
+/* Escalation notifications for this dossier in `user`'s list. */
+static size_t escalations(const char *user, const char *code)
+{
+    struct it_resp r;
+    assert_int_equal(dit_call(user, "GET", "/api/notifications", NULL, NULL, &r), 200);
+    size_t n = 0;
+    for (size_t i = 0; i < json_array_size(r.json); i++) {
+        json_t *x = json_array_get(r.json, i);
+        if (strcmp(dit_str(x, "kind"), "escalation") == 0 &&
+            strcmp(dit_str(x, "dossier"), code) == 0) {
+            n++;
+        }
+    }
+    it_resp_release(&r);
+    return n;
+}
+
+static void escalation_fires_once(void **state)
+{
+    (void)state;
+    char code[32];
+    dit_now = dit_at(2026, 11, 16, 8, 0); /* Monday; 15 working days */
+    receive("1.003950", code);
+    int64_t v = ok_act("motcua1", code, "transfer", 1, "");
+    v = ok_act("truongphong.tcbc", code, "forward", v, "");
+    ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien3.tcbc\"");
+    assert_int_equal(escalations("chuyenvien3.tcbc", code), 0);
+    /* Four days on (30 of tham_dinh's 35.5 working hours): 75% used and
+     * less than one working day left; the dossier clock is at 25%. */
+    dit_now = dit_at(2026, 11, 19, 16, 0);
+    /* One sweep that reaches several rungs sends one reminder per person. */
+    size_t first = escalations("chuyenvien3.tcbc", code);
+    assert_int_equal(first, 1);
+    assert_true(escalations("truongphong.tcbc", code) >= 1);
+    /* The same instant again: nothing fires twice. */
+    assert_int_equal(escalations("chuyenvien3.tcbc", code), first);
+    /* Later rungs fire later, each once. */
+    dit_now = dit_at(2026, 12, 10, 9, 0);
+    size_t later = escalations("chuyenvien3.tcbc", code);
+    assert_true(later > first);
+    assert_int_equal(escalations("chuyenvien3.tcbc", code), later);
+    /* Marking read: mine only. */
+    struct it_resp r;
+    assert_int_equal(
+        dit_call("chuyenvien3.tcbc", "GET", "/api/notifications?unread=true", NULL, NULL, &r), 200);
+    int64_t id = dit_int(json_array_get(r.json, 0), "id");
+    it_resp_release(&r);
+    char path[64];
+    snprintf(path, sizeof(path), "/api/notifications/%lld/read", (long long)id);
+    assert_int_equal(dit_call("chuyenvien1.tcbc", "POST", path, NULL, NULL, &r), 404);
+    it_resp_release(&r);
+    assert_int_equal(dit_call("chuyenvien3.tcbc", "POST", path, NULL, NULL, &r), 204);
+    it_resp_release(&r);
+}
+
+static void public_lookup_and_rating(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    const char *code = "000.00.99.H99-261005-0001"; /* online_to_returned, phone 0987654321 */
+    char path[160];
+    snprintf(path, sizeof(path), "/api/public/dossiers/%s?phone=0987654321", code);
+    assert_int_equal(dit_call(NULL, "GET", path, NULL, NULL, &r), 200);
+    assert_int_equal(dit_int(r.json, "status"), 10);
+    assert_string_equal(dit_str(r.json, "status_name"), "Đã trả kết quả");
+    /* The supplement restarted the legal time (NĐ 61 Điều 19.4) on 6 Oct 09:00. */
+    assert_string_equal(dit_str(r.json, "appointment"), "2026-10-27T09:00:00+07:00");
+    it_resp_release(&r);
+    snprintf(path, sizeof(path), "/api/public/dossiers/%s?phone=0987654000", code);
+    assert_int_equal(dit_call(NULL, "GET", path, NULL, NULL, &r), 404);
+    it_resp_release(&r);
+    snprintf(path, sizeof(path), "/api/public/dossiers/%s/rating", code);
+    assert_int_equal(
+        dit_call(NULL, "POST", path, "{\"phone\":\"0987654321\",\"score\":6}", NULL, &r), 400);
+    assert_string_equal(it_problem_field(&r), "score");
+    it_resp_release(&r);
+    assert_int_equal(dit_call(NULL, "POST", path,
+                              "{\"phone\":\"0987 654 321\",\"score\":5,\"comment\":\"Nhanh\"}",
+                              NULL, &r),
+                     201);
+    it_resp_release(&r);
+    assert_int_equal(
+        dit_call(NULL, "POST", path, "{\"phone\":\"0987654321\",\"score\":4}", NULL, &r), 409);
+    it_resp_release(&r);
+    snprintf(path, sizeof(path), "/api/public/dossiers/%s/feedback", code);
+    assert_int_equal(dit_call(NULL, "POST", path,
+                              "{\"phone\":\"0987654321\",\"comment\":\"Thiếu bản sao\"}", NULL, &r),
+                     201);
+    it_resp_release(&r);
+    json_t *d = get_dossier("motcua1", code);
+    assert_int_equal(dit_int(d, "rating"), 5);
+    json_decref(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +553,8 @@ int main(void)
         cmocka_unit_test(bad_inputs),
         cmocka_unit_test(idempotency_and_races),
         cmocka_unit_test(stats_agree_and_chain_verifies),
+        cmocka_unit_test(escalation_fires_once),
+        cmocka_unit_test(public_lookup_and_rating),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
