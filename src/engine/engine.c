@@ -348,7 +348,50 @@ enum mc_status engine_allowed(const struct engine *e, struct store *st,
     struct eng_context ctx = {
         .now = now, .rules = rules, .wt = &e->wt, .step = find_step(steps, n, d->state.step)
     };
-    *mask = eng_allowed_actions(&d->state, &who->eng, &ctx);
+    uint32_t coarse = eng_allowed_actions(&d->state, &who->eng, &ctx);
+    /* eng_check answers on status and role only; probe each candidate with
+     * eng_decide and a plausible body so that the list also leaves out what
+     * the state forbids (approve at a step that does not sign, a second
+     * apology, return from the first step…). A probe failing on its body
+     * (MC_EINVAL) keeps the action: the caller supplies the real body. The
+     * rules stay in eng_decide alone. */
+    for (unsigned a = 0; a < ENG_ACT_COUNT; a++) {
+        if (!(coarse & (1u << a))) {
+            continue;
+        }
+        struct engine_action probe = { .action = (enum eng_action)a };
+        struct eng_request req = {
+            .action = (enum eng_action)a,
+            .actor = who->eng,
+            .budget_minutes = d->limit_minutes,
+            .reason = "-",
+            .missing = (const char *[]){ "-" },
+            .n_missing = 1,
+            .assignee = who->eng.person ? who->eng.person : 1,
+            .consults = { { d->state.step_unit ? d->state.step_unit + 1 : 1, 60 } },
+            .n_consults = 1,
+            .agency = "000.00.00.H00",
+            .agency_minutes = 60,
+            .new_due_at = d->state.due_at + 1,
+            .signature = true,
+        };
+        for (size_t i = 0; i < d->state.n_consults; i++) {
+            if (d->state.consults[i].answered_at == 0) {
+                for (size_t g = 0; g < who->eng.n_grants; g++) {
+                    if (who->eng.grants[g].unit == d->state.consults[i].unit) {
+                        req.consult_unit = d->state.consults[i].unit;
+                    }
+                }
+            }
+        }
+        ctx.target = target_of(&d->state, &probe, ctx.step, steps, n);
+        struct eng_dossier next;
+        struct eng_effects fx;
+        enum mc_status prc = eng_decide(&d->state, &req, &ctx, &next, &fx, NULL);
+        if (prc == MC_OK || prc == MC_EINVAL || prc == MC_ELIMIT) {
+            *mask |= 1u << a;
+        }
+    }
     return MC_OK;
 }
 
