@@ -714,6 +714,10 @@ static xmlDocPtr read_xml(struct reader *r, const char *data, size_t len)
     ctxt->sax->error = quiet;
     ctxt->sax->warning = quiet;
     ctxt->sax->serror = NULL;
+    /* Some errors (encoding conversion) are raised without the context and
+     * go to the generic handler, which prints on stderr: silence it for
+     * this thread (libxml2 keeps it per thread) while we parse. */
+    xmlSetGenericErrorFunc(NULL, quiet);
     /* NONET: never fetch; no NOENT or DTDLOAD: never expand or load. */
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, "process.bpmn", NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
@@ -731,6 +735,7 @@ static xmlDocPtr read_xml(struct reader *r, const char *data, size_t len)
         doc = NULL;
     }
     xmlFreeParserCtxt(ctxt);
+    xmlSetGenericErrorFunc(NULL, NULL);
     return doc;
 }
 
