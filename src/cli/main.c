@@ -19,6 +19,7 @@ static const struct command commands[] = {
     { "version", cmd_version, "print the version" },
     { "calendar", cmd_calendar, "working days, holidays, lunar dates, deadlines" },
     { "verify", cmd_verify, "check the handover log chain and the counters" },
+    { "bpmn", cmd_bpmn, "a process version as BPMN 2.0 for modelers; check a BPMN file" },
 };
 
 static void usage(FILE *out)
