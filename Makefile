@@ -5,7 +5,7 @@ DB      ?= var/motcua.db
 LISTEN  ?= 127.0.0.1:8080
 JOBS    ?= 2
 
-.PHONY: run test build web test-web deps check-source check-demo bench bench-lookup bench-calendar fuzz clean
+.PHONY: run test build web test-web deps check-source check-demo bench bench-lookup bench-calendar bench-transition bench-dashboard fuzz clean
 
 deps:
 	@scripts/install-deps
@@ -54,13 +54,19 @@ check-demo:
 	    echo "check-demo: ../shared/data not beside this checkout; demo facts not compared"; \
 	fi
 
-bench: bench-lookup bench-calendar
+bench: bench-lookup bench-calendar bench-transition bench-dashboard
 
 bench-lookup: build
 	bench/lookup/run
 
 bench-calendar: build
 	build/release/bench/calendar/bench_calendar
+
+bench-transition: build
+	bench/transition/run
+
+bench-dashboard: build
+	build/release/bench/dashboard/bench_dashboard
 
 fuzz: deps
 	scripts/run-fuzz

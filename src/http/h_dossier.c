@@ -256,11 +256,20 @@ enum mc_status h_dossier_action(struct http_req *req, struct http_resp *resp, st
         if (rc == MC_OK) {
             rc = engine_act(e, req->db, &who, code, &a, now, &res, err);
         }
-        if (rc == MC_OK) {
+        /* With an Idempotency-Key the answer is stored with the effect, so it
+         * is built inside the transaction. Without one it is built after the
+         * commit, outside the writer lock (the lock then covers only the
+         * transition itself); it shows the dossier as committed, which under a
+         * concurrent writer may already be a later version. */
+        if (rc == MC_OK && key) {
             json_t *extra = json_pack("{s:s}", "action", eng_action_key(a.action));
             rc = answer(req, resp, e, &who, res.dossier, 200, extra, key, hash, now, err);
         }
         rc = finish_tx(req, rc, err);
+        if (rc == MC_OK && key == NULL) {
+            json_t *extra = json_pack("{s:s}", "action", eng_action_key(a.action));
+            rc = answer(req, resp, e, &who, res.dossier, 200, extra, NULL, hash, now, err);
+        }
     }
     json_decref(body);
     if (rc == MC_ECONFLICT && strcmp(err->field, "version") == 0) {

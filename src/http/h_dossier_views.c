@@ -271,3 +271,44 @@ enum mc_status h_stats_get(struct http_req *req, struct http_resp *resp, struct 
     }
     return rc;
 }
+
+/* "YYYY-MM" → YYYYMM */
+static bool parse_month(const char *s, int *out)
+{
+    int y = 0, m = 0;
+    if (s == NULL || strlen(s) != 7 || s[4] != '-') {
+        return false;
+    }
+    for (int i = 0; i < 7; i++) {
+        if (i != 4 && (s[i] < '0' || s[i] > '9')) {
+            return false;
+        }
+    }
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    if (y < 2000 || y > 2199 || m < 1 || m > 12) {
+        return false;
+    }
+    *out = y * 100 + m;
+    return true;
+}
+
+enum mc_status h_stats_monthly_get(struct http_req *req, struct http_resp *resp, struct mc_err *err)
+{
+    if (!http_has_role(req, OVERSEERS, NULL)) {
+        return mc_fail(err, MC_EPERM, "statistics are for leaders, the desk and the control team");
+    }
+    int from, to;
+    if (!parse_month(http_query(req, "from"), &from)) {
+        return mc_fail_field(err, MC_EINVAL, "from", "from must be a month YYYY-MM");
+    }
+    if (!parse_month(http_query(req, "to"), &to) || to < from) {
+        return mc_fail_field(err, MC_EINVAL, "to", "to must be a month YYYY-MM, not before from");
+    }
+    char *text = NULL;
+    enum mc_status rc = store_stats_monthly_json(req->db, from, to, &text, err);
+    if (rc == MC_OK) {
+        http_resp_json_text(resp, 200, text);
+    }
+    return rc;
+}

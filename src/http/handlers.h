@@ -52,6 +52,7 @@ http_handler_fn h_inbox_get;
 http_handler_fn h_control_slip_get;
 http_handler_fn h_register_get;
 http_handler_fn h_stats_get;
+http_handler_fn h_stats_monthly_get;
 
 /* h_notify_public.c: notifications; the applicant's lookup and feedback */
 http_handler_fn h_notifications_list;

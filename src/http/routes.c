@@ -38,6 +38,7 @@ const struct http_route http_routes[] = {
     { "GET", "/api/inbox", h_inbox_get, HTTP_AUTH },
     { "GET", "/api/register", h_register_get, HTTP_AUTH },
     { "GET", "/api/stats", h_stats_get, HTTP_AUTH },
+    { "GET", "/api/stats/monthly", h_stats_monthly_get, HTTP_AUTH },
     { "GET", "/api/notifications", h_notifications_list, HTTP_AUTH },
     { "POST", "/api/notifications/{id}/read", h_notification_read, HTTP_AUTH },
     { "GET", "/api/public/dossiers/{code}", h_public_dossier_get, HTTP_PUBLIC | HTTP_RATE_LOOKUP },

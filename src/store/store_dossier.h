@@ -137,8 +137,8 @@ enum mc_status store_counters_add(struct store *st, int day, int64_t unit, int64
                                   int64_t officer, const struct store_counts *c,
                                   struct mc_err *err) MC_MUST_CHECK;
 /* Recount the counters from the events (an independent SQL definition) and
- * compare: *mismatches receives the number of (day, unit, procedure,
- * officer) keys that differ. */
+ * compare, and the monthly roll-up against the daily rows: *mismatches
+ * receives the number of keys that differ. */
 enum mc_status store_counters_check(struct store *st, int64_t *mismatches,
                                     struct mc_err *err) MC_MUST_CHECK;
 
@@ -224,5 +224,11 @@ enum mc_status store_register_json(struct store *st, int64_t from, int64_t to, c
  * "officer" or "procedure". */
 enum mc_status store_stats_json(struct store *st, const char *by, int from_day, int to_day,
                                 char **json, struct mc_err *err) MC_MUST_CHECK;
+
+/* The dashboard: on-time rate by unit and month for months [from, to]
+ * (YYYYMM), from the monthly roll-up: [{unit, name, month "YYYY-MM",
+ * finished, early, on_time, late, on_time_rate}]. */
+enum mc_status store_stats_monthly_json(struct store *st, int from_month, int to_month, char **json,
+                                        struct mc_err *err) MC_MUST_CHECK;
 
 #endif

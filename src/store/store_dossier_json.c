@@ -219,4 +219,29 @@ enum mc_status store_stats_json(struct store *st, const char *by, int from_day, 
     return store_json_row(st, s, "reading statistics", json, err);
 }
 
+enum mc_status store_stats_monthly_json(struct store *st, int from_month, int to_month, char **json,
+                                        struct mc_err *err)
+{
+    sqlite3_stmt *s = store_stmt(
+        st,
+        "SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT json_object("
+        " 'unit', coalesce(u.code, m.unit), 'name', u.name,"
+        " 'month', printf('%04d-%02d', m.month / 100, m.month % 100),"
+        " 'received', m.received, 'finished', m.early + m.on_time + m.late,"
+        " 'early', m.early, 'on_time', m.on_time, 'late', m.late,"
+        " 'on_time_rate', iif(m.early + m.on_time + m.late = 0, NULL,"
+        "   round(1.0 * (m.early + m.on_time) / (m.early + m.on_time + m.late), 4))) AS j"
+        " FROM (SELECT month, unit, sum(received) AS received, sum(early) AS early,"
+        "   sum(on_time) AS on_time, sum(late) AS late FROM counters_month"
+        "   WHERE month BETWEEN ?1 AND ?2 GROUP BY unit, month) AS m"
+        " LEFT JOIN units u ON u.id = m.unit ORDER BY u.code, m.unit, m.month)",
+        err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    store_bind_i64(s, 1, from_month);
+    store_bind_i64(s, 2, to_month);
+    return store_json_row(st, s, "reading the dashboard", json, err);
+}
+
 // clang-format on

@@ -111,7 +111,7 @@ static inline bool dit_allows(json_t *d, const char *action)
 static inline long dit_act(const char *user, const char *code, const char *action, int64_t version,
                            const char *fields, struct it_resp *r)
 {
-    char path[128], body[4096];
+    char path[256], body[4096];
     snprintf(path, sizeof(path), "/api/dossiers/%s/actions", code);
     snprintf(body, sizeof(body), "{\"action\":\"%s\",\"version\":%lld%s%s}", action,
              (long long)version, fields && *fields ? "," : "", fields ? fields : "");

@@ -51,7 +51,7 @@ static int64_t ok_act(const char *user, const char *code, const char *action, in
 
 static json_t *get_dossier(const char *user, const char *code)
 {
-    char path[128];
+    char path[256];
     snprintf(path, sizeof(path), "/api/dossiers/%s", code);
     struct it_resp r;
     assert_int_equal(dit_call(user, "GET", path, NULL, NULL, &r), 200);
@@ -148,7 +148,7 @@ static void online_to_returned(void **state)
     json_decref(d);
 
     /* The control slip: every handover, with the hop's verdict. */
-    char path[128];
+    char path[256];
     snprintf(path, sizeof(path), "/api/dossiers/%s/control-slip", code);
     assert_int_equal(dit_call("kiemsoat1", "GET", path, NULL, NULL, &r), 200);
     json_t *h = json_object_get(r.json, "handovers");
@@ -251,7 +251,7 @@ static void overran_with_apology(void **state)
     assert_string_equal(dit_str(d, "first_due_at"), "2026-11-02T08:00:00+07:00");
     assert_string_equal(dit_str(d, "apology_at"), "2026-10-28T08:00:00+07:00");
     json_decref(d);
-    char path[128];
+    char path[256];
     snprintf(path, sizeof(path), "/api/dossiers/%s/control-slip", code);
     assert_int_equal(dit_call("giamdoc", "GET", path, NULL, NULL, &r), 200);
     json_t *h = json_object_get(r.json, "handovers");
@@ -295,7 +295,7 @@ static void bad_inputs(void **state)
     it_resp_release(&r);
 
     /* Malformed JSON, unknown field, unknown action, wrong types. */
-    char path[128];
+    char path[256];
     snprintf(path, sizeof(path), "/api/dossiers/%s/actions", code);
     assert_int_equal(dit_call("motcua1", "POST", path, "{\"action\":", NULL, &r), 400);
     it_resp_release(&r);
@@ -379,7 +379,7 @@ static void idempotency_and_races(void **state)
     char code[32];
     dit_now = dit_at(2026, 10, 14, 9, 0);
     receive("2.000465", code);
-    char path[128], body[128];
+    char path[256], body[128];
     snprintf(path, sizeof(path), "/api/dossiers/%s/actions", code);
     snprintf(body, sizeof(body), "{\"action\":\"transfer\",\"version\":1}");
     assert_int_equal(dit_call("motcua1", "POST", path, body, "Idempotency-Key: k-1", &r1), 200);
@@ -441,6 +441,24 @@ static void stats_agree_and_chain_verifies(void **state)
                               "/api/stats?by=unit&from=2026-10-01&to=2026-10-31", NULL, NULL, &r),
                      403);
     it_resp_release(&r);
+    /* The dashboard (monthly roll-up) agrees with the daily counters. */
+    assert_int_equal(
+        dit_call("giamdoc", "GET", "/api/stats/monthly?from=2026-10&to=2026-11", NULL, NULL, &r),
+        200);
+    int64_t finished = 0, ok = 0;
+    for (size_t i = 0; i < json_array_size(r.json); i++) {
+        json_t *row = json_array_get(r.json, i);
+        finished += dit_int(row, "finished");
+        ok += dit_int(row, "early") + dit_int(row, "on_time");
+    }
+    assert_int_equal(finished, early + late);
+    assert_int_equal(ok, early);
+    it_resp_release(&r);
+    assert_int_equal(
+        dit_call("giamdoc", "GET", "/api/stats/monthly?from=2026-13&to=2026-11", NULL, NULL, &r),
+        400);
+    assert_string_equal(it_problem_field(&r), "from");
+    it_resp_release(&r);
     char *out = NULL;
     int rc = dit_verify(&out);
     if (rc != 0) {
@@ -498,7 +516,7 @@ static void escalation_fires_once(void **state)
         dit_call("chuyenvien3.tcbc", "GET", "/api/notifications?unread=true", NULL, NULL, &r), 200);
     int64_t id = dit_int(json_array_get(r.json, 0), "id");
     it_resp_release(&r);
-    char path[64];
+    char path[256];
     snprintf(path, sizeof(path), "/api/notifications/%lld/read", (long long)id);
     assert_int_equal(dit_call("chuyenvien1.tcbc", "POST", path, NULL, NULL, &r), 404);
     it_resp_release(&r);
@@ -511,7 +529,7 @@ static void public_lookup_and_rating(void **state)
     (void)state;
     struct it_resp r;
     const char *code = "000.00.99.H99-261005-0001"; /* online_to_returned, phone 0987654321 */
-    char path[160];
+    char path[256];
     snprintf(path, sizeof(path), "/api/public/dossiers/%s?phone=0987654321", code);
     assert_int_equal(dit_call(NULL, "GET", path, NULL, NULL, &r), 200);
     assert_int_equal(dit_int(r.json, "status"), 10);

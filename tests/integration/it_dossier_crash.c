@@ -96,7 +96,7 @@ static void kill_mid_load(void **state)
     const char *args[] = { "--test-clock", "true", NULL };
     assert_int_equal(it_server_spawn(&dit_srv, false, args), 0);
     for (int i = 0; i < NDOSSIERS; i++) {
-        char path[96];
+        char path[256];
         snprintf(path, sizeof(path), "/api/dossiers/%s", codes[i]);
         assert_int_equal(dit_call("truongphong.tcbc", "GET", path, NULL, NULL, &r), 200);
         int64_t v = dit_int(r.json, "version");

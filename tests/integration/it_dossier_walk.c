@@ -177,7 +177,7 @@ static bool can_move(json_t *view)
 
 static json_t *view_as(const char *user, const char *ref, long *status)
 {
-    char path[96];
+    char path[256];
     snprintf(path, sizeof(path), "/api/dossiers/%s", ref);
     struct it_resp r;
     *status = dit_call(user, "GET", path, NULL, NULL, &r);
