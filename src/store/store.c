@@ -78,6 +78,7 @@ void store_close(struct store *st)
         store_rollback(st);
     }
     store_cache_free(st);
+    free(st->steps_cache);
     for (size_t i = 0; i < STORE_STMT_SLOTS; i++) {
         sqlite3_finalize(st->slots[i].stmt);
     }

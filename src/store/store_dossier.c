@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "core/role.h"
 #include "store/store_int.h"
 
@@ -72,8 +73,38 @@ enum mc_status store_dossier_target(struct store *st, const char *procedure_code
     return ret;
 }
 
+struct store_steps_cache {
+    int64_t version_id;
+    size_t n;
+    struct eng_step steps[STORE_STEPS_MAX];
+};
+
+static enum mc_status load_steps(struct store *st, int64_t version_id, struct eng_step *steps,
+                                 size_t cap, size_t *n, struct mc_err *err);
+
 enum mc_status store_dossier_steps(struct store *st, int64_t version_id, struct eng_step *steps,
                                    size_t cap, size_t *n, struct mc_err *err)
+{
+    struct store_steps_cache *c = st->steps_cache;
+    if (c && c->version_id == version_id && c->n <= cap) {
+        memcpy(steps, c->steps, c->n * sizeof(*steps));
+        *n = c->n;
+        return MC_OK;
+    }
+    enum mc_status rc = load_steps(st, version_id, steps, cap, n, err);
+    if (rc == MC_OK && *n <= STORE_STEPS_MAX) {
+        if (c == NULL) {
+            c = st->steps_cache = mc_xmalloc(sizeof(*c));
+        }
+        c->version_id = version_id;
+        c->n = *n;
+        memcpy(c->steps, steps, *n * sizeof(*steps));
+    }
+    return rc;
+}
+
+static enum mc_status load_steps(struct store *st, int64_t version_id, struct eng_step *steps,
+                                 size_t cap, size_t *n, struct mc_err *err)
 {
     *n = 0;
     sqlite3_stmt *s = store_stmt(

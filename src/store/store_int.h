@@ -16,11 +16,16 @@ struct store_stmt_slot {
 };
 
 struct store_cache;
+struct store_steps_cache;
 
 struct store {
     sqlite3 *db;
     bool in_tx;
     struct store_cache *cache; /* read models, store_cache.h; NULL until used */
+    /* The steps of the last process version loaded (store_dossier_steps):
+     * a version's steps never change once written, and every transition
+     * and dossier view needs them. NULL until used. */
+    struct store_steps_cache *steps_cache;
     struct store_stmt_slot slots[STORE_STMT_SLOTS];
 };
 
