@@ -163,6 +163,20 @@ static enum mc_status write_rest(const struct engine *e, struct store *st, const
                  w->code && *w->code ? w->code : "mới", eng_action_key(w->action));
         rc = store_notify(st, w->fx->to_person, w->dossier, "handover", msg, w->now, err);
     }
+    if (rc == MC_OK && (w->fx->flags & ENG_FX_NOTIFY_DESK_HEAD)) {
+        /* Điều 19.5: consulted units let their deadline pass; the head of
+         * the one-stop desk is told. */
+        int64_t heads[16];
+        size_t nheads = 0;
+        rc = store_unit_heads(st, w->next->desk_unit, heads, 16, &nheads, err);
+        char msg[200];
+        snprintf(msg, sizeof(msg),
+                 "Hồ sơ %s: %zu đơn vị được lấy ý kiến không trả lời đúng hạn (bước %s)",
+                 w->code && *w->code ? w->code : "", w->fx->n_lapsed, w->cur->step);
+        for (size_t i = 0; rc == MC_OK && i < nheads; i++) {
+            rc = store_notify(st, heads[i], w->dossier, "consult_lapsed", msg, w->now, err);
+        }
+    }
     return rc;
 }
 

@@ -563,6 +563,35 @@ static void public_lookup_and_rating(void **state)
     json_decref(d);
 }
 
+static void lapsed_consultation_tells_the_desk_head(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    char code[32];
+    dit_now = dit_at(2026, 10, 20, 8, 0);
+    receive("2.000465", code);
+    int64_t v = ok_act("motcua1", code, "transfer", 1, "");
+    v = ok_act("truongphong.xdcq", code, "forward", v, "");
+    v = ok_act("chuyenvien1.xdcq", code, "consult", v,
+               "\"consults\":[{\"unit\":\"CCVC\",\"hours\":1}]");
+    /* Within the deadline the step waits; after it, it goes on without the
+     * answer and the head of the one-stop desk is told (Điều 19.5). */
+    assert_int_equal(dit_act("chuyenvien1.xdcq", code, "forward", v, "", &r), 409);
+    it_resp_release(&r);
+    dit_now += 180;
+    v = ok_act("chuyenvien1.xdcq", code, "forward", v, "");
+    assert_int_equal(dit_call("phochanhvanphong", "GET", "/api/notifications", NULL, NULL, &r),
+                     200);
+    bool told = false;
+    for (size_t i = 0; i < json_array_size(r.json); i++) {
+        json_t *n = json_array_get(r.json, i);
+        told = told || (strcmp(dit_str(n, "kind"), "consult_lapsed") == 0 &&
+                        strcmp(dit_str(n, "dossier"), code) == 0);
+    }
+    assert_true(told);
+    it_resp_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -573,6 +602,7 @@ int main(void)
         cmocka_unit_test(stats_agree_and_chain_verifies),
         cmocka_unit_test(escalation_fires_once),
         cmocka_unit_test(public_lookup_and_rating),
+        cmocka_unit_test(lapsed_consultation_tells_the_desk_head),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
