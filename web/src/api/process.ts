@@ -1,0 +1,22 @@
+import { request } from './http';
+import { toVersion } from './catalog';
+import type { ProcessStatus, ProcessVersion, ProcessVersionWire, StepIn } from './types';
+
+function versionsPath(processCode: string): string {
+  return `/api/processes/${encodeURIComponent(processCode)}/versions`;
+}
+
+/** Draft the next issue of a process from its steps (specialists and heads of the owning unit). */
+export async function createVersion(processCode: string, steps: StepIn[], name?: string): Promise<ProcessVersion> {
+  const body = name ? { name, steps } : { steps };
+  return toVersion(await request<ProcessVersionWire>('POST', versionsPath(processCode), { body }));
+}
+
+export type TransitionTarget = Extract<ProcessStatus, 'submitted' | 'approved' | 'effective'>;
+
+/** Move an issue on: submitted (drafters), approved or effective (the director). */
+export async function transitionVersion(processCode: string, issue: number, to: TransitionTarget): Promise<ProcessVersion> {
+  return toVersion(
+    await request<ProcessVersionWire>('POST', `${versionsPath(processCode)}/${issue}/transition`, { body: { to } }),
+  );
+}
