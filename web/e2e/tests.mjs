@@ -542,7 +542,7 @@ export const tests = [
       assert(up.outline !== 'none', 'no focus outline on the move button');
       await page.keyboard.press('Enter');
       await expectText(page.getByTestId('step-2'), /Kiểm tra sơ bộ hồ sơ/, 'the new step is now third');
-      await expectText(page.getByTestId('step-1'), /Bước 2 · Xem xét hồ sơ, phân công/, 'assignment moved up');
+      await expectText(page.getByTestId('step-1'), /Bước 2: Xem xét hồ sơ, phân công/, 'assignment moved up');
       await tabTo((f) => f.testid === 'save-draft', 'the save button', 200);
       await page.keyboard.press('Enter');
       await page.waitForURL('**/quy-trinh/QT-08/phien-ban?saved=2');
