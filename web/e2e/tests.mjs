@@ -406,11 +406,13 @@ export const tests = [
       await expectText(page.locator('#person-username-error'), /Tên đăng nhập phải gồm 3–32 ký tự/, 'username required');
       assert(await page.evaluate(() => document.activeElement?.id === 'person-username'), 'focus is not on the username');
       await page.getByLabel('Tên đăng nhập').fill('chuyenvien4.tcbc');
+      await expectCount(page.locator('#person-username-error'), (n) => n === 0, 'the username message goes once corrected');
       await page.getByLabel('Họ và tên').fill('Đặng Thị Minh Thư');
       await page.getByLabel('Chức vụ').fill('Chuyên viên');
       await page.getByLabel('Mật khẩu', { exact: true }).fill('motcua-demo');
       await page.getByLabel('Vai trò 1', { exact: true }).selectOption('specialist');
       await page.getByLabel('Đơn vị của vai trò 1').selectOption('TCBC');
+      await expectCount(page.locator('.error'), (n) => n === 0, 'no message left on a complete form');
       await shot(page, shots, 'person-new');
       await page.getByTestId('person-submit').click();
       await page.waitForURL('**/can-bo/nhan-su/chuyenvien4.tcbc?created=1');
