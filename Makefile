@@ -13,7 +13,7 @@ deps:
 build: deps web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
-	@ln -sf release/motcua build/motcua
+	@ln -sf release/src/motcua build/motcua
 
 run: build
 	@scripts/demo-db $(DB)

@@ -11,5 +11,6 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_bpmn(int argc, char **argv);
 
 #endif

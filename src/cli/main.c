@@ -18,6 +18,7 @@ static const struct command commands[] = {
     { "user", cmd_user, "add, list, disable users; passwords; API tokens" },
     { "version", cmd_version, "print the version" },
     { "calendar", cmd_calendar, "working days, holidays, lunar dates, deadlines" },
+    { "bpmn", cmd_bpmn, "a process version as BPMN 2.0 for modelers; check a BPMN file" },
 };
 
 static void usage(FILE *out)

@@ -181,14 +181,19 @@ enum mc_status h_process_version_create(struct http_req *req, struct http_resp *
             info.unit, err);
     }
     json_t *body = NULL;
-    if (rc == MC_OK) {
+    struct core_process p = { .code = code };
+    /* A BPMN file (h_bpmn.c) or the JSON steps. */
+    bool xml = rc == MC_OK && http_body_is_xml(req);
+    if (xml) {
+        rc = http_bpmn_decode_version(req, code, info.limit, &p, err);
+    }
+    if (rc == MC_OK && !xml) {
         rc = http_json_body(req, &body, err);
     }
-    struct core_process p = { .code = code };
-    if (rc == MC_OK) {
+    if (rc == MC_OK && !xml) {
         rc = decode_version(req, body, &p, err);
     }
-    if (rc == MC_OK) {
+    if (rc == MC_OK && !xml) {
         /* Checked here to name the body's paths; the store checks again. */
         rc = core_process_check(&p, info.limit, "", NULL, err);
     }

@@ -2,6 +2,8 @@
 #ifndef MC_HTTP_HANDLERS_H
 #define MC_HTTP_HANDLERS_H
 
+#include "core/procedure.h"
+#include "core/process.h"
 #include "http/request.h"
 
 /* h_health.c */
@@ -39,5 +41,16 @@ http_handler_fn h_process_get;
 http_handler_fn h_process_versions_list;
 http_handler_fn h_process_version_create;
 http_handler_fn h_process_version_transition;
+
+/* h_bpmn.c */
+http_handler_fn h_process_bpmn_get;
+/* Is the request body XML (application/xml, text/xml, application/bpmn+xml)? */
+bool http_body_is_xml(struct http_req *req);
+/* A BPMN request body as a new version of process `code`: parsed, checked
+ * against `limit`, errors naming the element and line. Strings in the
+ * request arena. */
+enum mc_status http_bpmn_decode_version(struct http_req *req, const char *code,
+                                        struct core_time_limit limit, struct core_process *p,
+                                        struct mc_err *err) MC_MUST_CHECK;
 
 #endif

@@ -27,6 +27,7 @@ const struct http_route http_routes[] = {
     { "GET", "/api/processes/{id}", h_process_get, HTTP_PUBLIC },
     { "GET", "/api/processes/{id}/versions", h_process_versions_list, HTTP_PUBLIC },
     { "POST", "/api/processes/{id}/versions", h_process_version_create, HTTP_AUTH },
+    { "GET", "/api/processes/{id}/versions/{issue}/bpmn", h_process_bpmn_get, HTTP_PUBLIC },
     { "POST", "/api/processes/{id}/versions/{issue}/transition", h_process_version_transition,
       HTTP_AUTH },
 };

@@ -164,6 +164,27 @@ char *store_col_dup(sqlite3_stmt *s, int col)
     return t ? mc_xstrdup((const char *)t) : NULL;
 }
 
+enum mc_status store_id_of(struct store *st, const char *sql, const char *key, const char *what,
+                           int64_t *id, struct mc_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    store_bind_text(s, 1, key);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        sqlite3_reset(s);
+        return MC_OK;
+    }
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE) {
+        return mc_fail(err, MC_ENOTFOUND, "no %s %s", what, key);
+    }
+    return store_fail_db(st, err, what);
+}
+
 enum mc_status store_json_row(struct store *st, sqlite3_stmt *s, const char *what, char **json,
                               struct mc_err *err)
 {

@@ -71,6 +71,13 @@ enum mc_status store_catalog_version_transition(struct store *st, const char *pr
 
 /* ---- loaders (export, comparisons) ---- */
 
+/* One version of a process as core structs in `a` (the BPMN export): issue
+ * 0 names the version in force, else the latest. MC_ENOTFOUND for an
+ * unknown process or issue. */
+enum mc_status store_catalog_version_get(struct store *st, const char *process_code, int64_t issue,
+                                         struct mc_arena *a, struct core_process *out,
+                                         struct mc_err *err) MC_MUST_CHECK;
+
 /* Every domain, by code. */
 enum mc_status store_catalog_domains_load(struct store *st, struct mc_arena *a,
                                           struct core_domain **out, size_t *n,

@@ -142,6 +142,33 @@ enum mc_status store_catalog_version_load(struct store *st, int64_t process_id, 
     return version_row(st, s, a, out, found, err);
 }
 
+enum mc_status store_catalog_version_get(struct store *st, const char *process_code, int64_t issue,
+                                         struct mc_arena *a, struct core_process *out,
+                                         struct mc_err *err)
+{
+    /* issue 0: the version in force, else the latest (as export writes). */
+    sqlite3_stmt *s = store_stmt(st,
+                                 "SELECT v.id, p.code, v.name, v.issue, v.status, v.effective,"
+                                 " v.drafter, v.reviewer, v.approver FROM process_versions v"
+                                 " JOIN processes p ON p.id = v.process_id"
+                                 " WHERE p.code = ?1 AND (?2 = 0 OR v.issue = ?2)"
+                                 " ORDER BY v.status = 'effective' DESC, v.issue DESC LIMIT 1",
+                                 err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    store_bind_text(s, 1, process_code);
+    store_bind_i64(s, 2, issue);
+    bool found = false;
+    enum mc_status rc = version_row(st, s, a, out, &found, err);
+    if (rc == MC_OK && !found) {
+        return issue ? mc_fail(err, MC_ENOTFOUND, "process %s has no issue %lld", process_code,
+                               (long long)issue)
+                     : mc_fail(err, MC_ENOTFOUND, "no process %s", process_code);
+    }
+    return rc;
+}
+
 /* The version in force of the case's process, else its latest. */
 static enum mc_status case_process(struct store *st, int64_t case_id, struct mc_arena *a,
                                    struct core_process **out, struct mc_err *err)

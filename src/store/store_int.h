@@ -45,6 +45,11 @@ void store_bind_double(sqlite3_stmt *s, int idx, double v);
 
 /* Copy of a text column (mc_xstrdup; NULL for SQL NULL). */
 char *store_col_dup(sqlite3_stmt *s, int col);
+/* The integer id that `sql` (one text parameter, one integer column, a
+ * literal) finds for key; MC_ENOTFOUND "no <what> <key>" when none. */
+enum mc_status store_id_of(struct store *st, const char *sql, const char *key, const char *what,
+                           int64_t *id, struct mc_err *err) MC_MUST_CHECK;
+
 /* Run a statement whose single row, single column is a JSON text built in
  * SQL; *json is malloc'd (free()). MC_ENOTFOUND when no row. */
 enum mc_status store_json_row(struct store *st, sqlite3_stmt *s, const char *what, char **json,

@@ -176,42 +176,12 @@ enum mc_status store_person_upsert(struct store *st, const struct store_person *
 enum mc_status store_person_id(struct store *st, const char *username, int64_t *id,
                                struct mc_err *err)
 {
-    sqlite3_stmt *s = store_stmt(st, "SELECT id FROM people WHERE username = ?1", err);
-    if (s == NULL) {
-        return MC_ESTORE;
-    }
-    store_bind_text(s, 1, username);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(s, 0);
-        sqlite3_reset(s);
-        return MC_OK;
-    }
-    sqlite3_reset(s);
-    if (rc == SQLITE_DONE) {
-        return mc_fail(err, MC_ENOTFOUND, "no user %s", username);
-    }
-    return store_fail_db(st, err, "finding a person");
+    return store_id_of(st, "SELECT id FROM people WHERE username = ?1", username, "user", id, err);
 }
 
 static enum mc_status unit_id(struct store *st, const char *code, int64_t *id, struct mc_err *err)
 {
-    sqlite3_stmt *s = store_stmt(st, "SELECT id FROM units WHERE code = ?1", err);
-    if (s == NULL) {
-        return MC_ESTORE;
-    }
-    store_bind_text(s, 1, code);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(s, 0);
-        sqlite3_reset(s);
-        return MC_OK;
-    }
-    sqlite3_reset(s);
-    if (rc == SQLITE_DONE) {
-        return mc_fail(err, MC_ENOTFOUND, "no unit %s", code);
-    }
-    return store_fail_db(st, err, "finding a unit");
+    return store_id_of(st, "SELECT id FROM units WHERE code = ?1", code, "unit", id, err);
 }
 
 enum mc_status store_person_set_roles(struct store *st, int64_t person,
