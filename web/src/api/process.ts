@@ -1,4 +1,4 @@
-import { request } from './http';
+import { request, requestText } from './http';
 import { toVersion } from './catalog';
 import type { ProcessStatus, ProcessVersion, ProcessVersionWire, StepIn } from './types';
 
@@ -19,4 +19,14 @@ export async function transitionVersion(processCode: string, issue: number, to: 
   return toVersion(
     await request<ProcessVersionWire>('POST', `${versionsPath(processCode)}/${issue}/transition`, { body: { to } }),
   );
+}
+
+/** The URL of an issue as BPMN 2.0 XML (also a download link). */
+export function processBpmnUrl(processCode: string, issue: number): string {
+  return `${versionsPath(processCode)}/${issue}/bpmn`;
+}
+
+/** An issue as BPMN 2.0 XML with its diagram (public). */
+export function getProcessBpmn(processCode: string, issue: number, signal?: AbortSignal): Promise<string> {
+  return requestText(processBpmnUrl(processCode, issue), { signal });
 }
