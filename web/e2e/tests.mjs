@@ -64,10 +64,42 @@ const FAILED_404 = /Failed to load resource: the server responded with a status 
 
 const DISSOLUTION = '1.012946'; // Thủ tục hội tự giải thể (demo, with a branch)
 
+const FAILED_403 = /Failed to load resource: the server responded with a status of 403/;
+
+const FUND_REISSUE = 'SNV-T-011'; // QT-07, TCBC, 15 working days; steps total 96 h
+const FUND_PROCESS = 'QT-07';
+
+/** Log in through the form, as a user does; lands on the staff home. */
+async function login(page, username) {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('motcua-demo');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL('**/can-bo');
+  await page.getByTestId('office-greeting').waitFor();
+}
+
+/** Answer the open confirmation dialog. */
+async function confirmDialog(page, yes = true) {
+  const dialog = page.getByTestId('confirm-dialog');
+  await dialog.waitFor();
+  await dialog.getByTestId(yes ? 'confirm-yes' : 'confirm-no').click();
+}
+
+/** Fill a number input with a value, as typing does. */
+async function setHours(page, index, value) {
+  const input = page.getByTestId(`hours-${index}`);
+  await input.fill(String(value));
+}
+
 export const tests = [
   {
     name: 'portal lists the catalog in Vietnamese',
     async run({ page, shots }) {
+      const scripts = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+      });
       await page.goto('/');
       await expectText(page.locator('h1'), /^Tra cứu thủ tục hành chính$/, 'heading');
       await expectText(page.getByTestId('agency-name'), /Sở Nội vụ/, 'agency in the header');
@@ -76,6 +108,8 @@ export const tests = [
       assert((await page.getAttribute('html', 'lang')) === 'vi', 'html lang is not vi');
       const domains = await page.locator('#catalog-domain option').count();
       assert(domains >= 5, `only ${domains - 1} domains in the filter`);
+      const heavy = scripts.filter((u) => /NavigatedViewer|Bpmn|ProcessEditor|OfficeLayout|People|Tokens/.test(u));
+      assert(heavy.length === 0, `the portal loads back-office code: ${heavy.join(', ')}`);
       await shot(page, shots, 'portal');
     },
   },
@@ -163,6 +197,15 @@ export const tests = [
       await expectText(page.getByTestId('control-approver'), /\S/, 'approver');
       await expectCount(page.locator('[data-testid="versions-table"] tbody tr'), (k) => k >= 1, 'history rows');
       await expectText(page.locator('[data-testid="versions-table"] tbody'), /Đang hiệu lực/, 'status in force');
+      // The issue in force drawn by bpmn-js from GET …/versions/1/bpmn.
+      const canvas = page.getByTestId('bpmn-canvas');
+      await canvas.locator('.djs-shape[data-element-id="Task_tiep_nhan"]').waitFor();
+      const tasks = await canvas.locator('.djs-shape[data-element-id^="Task_"]').count();
+      const steps = (await page.request.get(`/api/processes/${await page.getByTestId('control-code').textContent()}/versions`).then((r) => r.json()))
+        .versions[0].steps.length;
+      assert(tasks === steps, `the diagram has ${tasks} tasks for ${steps} steps`);
+      await expectText(canvas.locator('.djs-shape[data-element-id="Task_tiep_nhan"]'), /Tiếp nhận/, 'task label in Vietnamese');
+      assert(/\/bpmn$/.test((await page.getByTestId('bpmn-download').getAttribute('href')) ?? ''), 'no BPMN download link');
       await shot(page, shots, 'process-versions');
     },
   },
@@ -290,6 +333,260 @@ export const tests = [
       await shot(page, shots, 'mobile-procedure');
       await page.getByTestId('process-steps').scrollIntoViewIfNeeded();
       await shot(page, shots, 'mobile-procedure-steps-screen', false);
+    },
+  },
+
+  {
+    name: 'a specialist drafts a new issue: the live check refuses an over-limit total, then it is saved and submitted',
+    async run({ page, shots }) {
+      await login(page, 'chuyenvien1.tcbc');
+      await page.goto(`/quy-trinh/${FUND_PROCESS}/phien-ban`);
+      await page.getByTestId('open-editor').click();
+      await page.waitForURL(`**/can-bo/quy-trinh/${FUND_PROCESS}/soan-thao`);
+      await expectCount(page.locator('[data-testid^="step-"]'), (n) => n === 8, 'steps of the current issue');
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'the current issue is valid');
+      await expectText(page.getByTestId('total-hours'), /^96 giờ làm việc \(12 ngày\)/, 'total of the current issue');
+      // Appraisal 35.5 h → 80 h: 140.5 h on the longest path, over 15 days (120 h).
+      await setHours(page, 2, 80);
+      await expectText(
+        page.getByTestId('check-issue'),
+        /Quy trình: đường xử lý dài nhất tiep_nhan → phan_cong → tham_dinh → xem_xet → phe_duyet → van_thu → trinh_ubnd → tra_ket_qua mất 140,5 giờ làm việc, vượt thời hạn theo quy định 15 ngày làm việc \(120 giờ làm việc\)\./,
+        'over-limit message',
+      );
+      await expectText(page.getByTestId('verdict'), /Vượt thời hạn quy định 20,5 giờ làm việc/, 'verdict over');
+      await expectText(page.getByTestId('legal-limit'), /15 ngày làm việc \(120 giờ làm việc/, 'both totals');
+      assert(await page.getByTestId('save-draft').isDisabled(), 'save is possible over the limit');
+      assert((await page.getByTestId('hours-2').getAttribute('aria-invalid')) === null, 'the hours input is blamed for the whole path');
+      await shot(page, shots, 'editor-over-limit');
+      // Quarter hours are refused on the field itself.
+      await setHours(page, 2, 40.25);
+      await expectText(page.getByTestId('check-issue'), /Bước 3 \(tham_dinh\), số giờ làm việc: phải là số giờ làm việc lớn hơn 0/, 'quarter hours');
+      assert((await page.getByTestId('hours-2').getAttribute('aria-invalid')) === 'true', 'the hours input is not marked invalid');
+      await setHours(page, 2, 43.5);
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'fixed');
+      await expectText(page.getByTestId('total-hours'), /^104 giờ làm việc \(13 ngày\)/, 'new total');
+      await shot(page, shots, 'editor');
+      await page.getByTestId('save-draft').click();
+      await page.waitForURL(`**/quy-trinh/${FUND_PROCESS}/phien-ban?saved=2`);
+      await expectText(page.getByTestId('versions-notice'), /^Đã lưu dự thảo lần ban hành 02\.$/, 'saved notice');
+      await expectText(page.locator('[data-testid="versions-table"] tbody tr').first(), /^02\s*(Xem sơ đồ lần ban hành 02)?Dự thảo/, 'draft in the history');
+      await page.getByTestId('transition-submitted').click();
+      await expectText(page.getByTestId('confirm-dialog'), /Trình lần ban hành 02/, 'confirmation question');
+      await confirmDialog(page);
+      await expectText(page.getByTestId('versions-notice'), /^Lần ban hành 02: Đã trình duyệt\.$/, 'submitted notice');
+      await expectText(page.locator('[data-testid="versions-table"] tbody tr').first(), /Đã trình duyệt/, 'submitted in the history');
+      assert((await page.getByTestId('transition-approved').count()) === 0, 'a specialist is offered the approval');
+      await shot(page, shots, 'versions-submitted');
+    },
+  },
+  {
+    name: 'the director approves and puts the new issue into effect; the portal shows issue 2',
+    async run({ page, shots, demoPeople }) {
+      const director = demoPeople.find((p) => p.username === 'giamdoc');
+      await login(page, 'giamdoc');
+      await page.goto(`/quy-trinh/${FUND_PROCESS}/phien-ban`);
+      await expectText(page.getByTestId('control-issue'), /^01$/, 'issue 01 in force before');
+      assert((await page.getByTestId('open-editor').count()) === 0, 'the director is offered the editor');
+      await page.getByTestId('transition-approved').click();
+      await confirmDialog(page);
+      await expectText(page.getByTestId('versions-notice'), /^Lần ban hành 02: Đã phê duyệt\.$/, 'approved');
+      await page.getByTestId('transition-effective').click();
+      await expectText(page.getByTestId('confirm-dialog'), /Lần ban hành đang hiệu lực sẽ được thay thế/, 'effective question');
+      await confirmDialog(page);
+      await expectText(page.getByTestId('versions-notice'), /^Lần ban hành 02: Đang hiệu lực\.$/, 'effective');
+      await expectText(page.getByTestId('control-issue'), /^02$/, 'issue 02 in the control block');
+      await expectText(page.getByTestId('control-approver'), new RegExp(director.full_name), 'approver by name');
+      await expectText(page.getByTestId('control-drafter'), /^(?!chuyenvien1)/, 'drafter by name, not username');
+      await expectText(page.locator('[data-testid="versions-table"] tbody'), /Đã thay thế/, 'issue 01 superseded');
+      await shot(page, shots, 'versions-effective');
+      await page.goto(`/thu-tuc/${FUND_REISSUE}`);
+      await expectText(page.getByTestId('process-meta'), /QT-07, lần ban hành 2/, 'the portal shows the new issue');
+      await expectText(page.getByTestId('total-hours'), /^104 giờ làm việc/, 'the portal shows the new total');
+    },
+  },
+  {
+    name: 'the administrator creates a person with a role, who then logs in',
+    async run({ page, shots }) {
+      await login(page, 'quantri');
+      await page.getByTestId('nav-people').click();
+      await page.waitForURL('**/can-bo/nhan-su');
+      await expectText(page.getByTestId('people-count'), /^\d+ cán bộ$/, 'people count');
+      await expectText(page.getByTestId('person-giamdoc'), /Giám đốc, Ban Giám đốc Sở/, 'roles with Vietnamese titles');
+      await page.getByTestId('unit-TCBC').click();
+      await expectText(page.getByTestId('people-count'), /^5 cán bộ$/, 'people of TCBC');
+      await shot(page, shots, 'people');
+      await page.getByTestId('add-person').click();
+      await page.waitForURL('**/can-bo/nhan-su/them');
+      await page.getByTestId('person-submit').click();
+      await expectText(page.locator('#person-username-error'), /Tên đăng nhập phải gồm 3–32 ký tự/, 'username required');
+      assert(await page.evaluate(() => document.activeElement?.id === 'person-username'), 'focus is not on the username');
+      await page.getByLabel('Tên đăng nhập').fill('chuyenvien4.tcbc');
+      await expectCount(page.locator('#person-username-error'), (n) => n === 0, 'the username message goes once corrected');
+      await page.getByLabel('Họ và tên').fill('Đặng Thị Minh Thư');
+      await page.getByLabel('Chức vụ').fill('Chuyên viên');
+      await page.getByLabel('Mật khẩu', { exact: true }).fill('motcua-demo');
+      await page.getByLabel('Vai trò 1', { exact: true }).selectOption('specialist');
+      await page.getByLabel('Đơn vị của vai trò 1').selectOption('TCBC');
+      await expectCount(page.locator('.error'), (n) => n === 0, 'no message left on a complete form');
+      await shot(page, shots, 'person-new');
+      await page.getByTestId('person-submit').click();
+      await page.waitForURL('**/can-bo/nhan-su/chuyenvien4.tcbc?created=1');
+      await expectText(page.getByTestId('person-notice'), /Đã thêm cán bộ Đặng Thị Minh Thư\./, 'created');
+      await expectText(page.getByTestId('person-roles'), /Chuyên viên, Phòng Tổ chức – Biên chế/, 'role shown');
+      // A second role, confirmed.
+      await page.getByRole('button', { name: 'Thêm vai trò' }).click();
+      await page.getByLabel('Vai trò 2', { exact: true }).selectOption('clerk');
+      await page.getByLabel('Đơn vị của vai trò 2').selectOption('VP');
+      await page.getByTestId('person-submit').click();
+      await confirmDialog(page);
+      await expectText(page.getByTestId('person-notice'), /Đã lưu thay đổi của Đặng Thị Minh Thư\./, 'saved');
+      await expectText(page.getByTestId('person-roles'), /Văn thư, Văn phòng Sở/, 'second role');
+      await shot(page, shots, 'person-edit');
+      // The same username again is a clear conflict.
+      await page.goto('/can-bo/nhan-su/them');
+      await page.getByLabel('Tên đăng nhập').fill('chuyenvien4.tcbc');
+      await page.getByLabel('Họ và tên').fill('Người khác');
+      await page.getByLabel('Vai trò 1', { exact: true }).selectOption('specialist');
+      await page.getByLabel('Đơn vị của vai trò 1').selectOption('VP');
+      await page.getByTestId('person-submit').click();
+      await expectText(page.getByRole('alert'), /Tên đăng nhập chuyenvien4\.tcbc đã có người dùng/, 'conflict sentence');
+      await page.getByTestId('logout').click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await login(page, 'chuyenvien4.tcbc');
+      await expectText(page.getByTestId('office-greeting'), /Đặng Thị Minh Thư/, 'the new person is in');
+      await expectText(page.getByTestId('office-roles'), /Văn thư, Văn phòng Sở/, 'with the role given');
+    },
+    allowConsole: [/Failed to load resource: the server responded with a status of 409/],
+  },
+  {
+    name: 'a non-administrator cannot reach administration pages, and the server says 403',
+    allowConsole: [FAILED_403],
+    async run({ page }) {
+      await login(page, 'chuyenvien1.tcbc');
+      assert((await page.getByTestId('nav-people').count()) === 0, 'a specialist sees the staff menu');
+      assert((await page.getByTestId('nav-new-person').count()) === 0, 'a specialist sees "add a person"');
+      await page.goto('/can-bo/nhan-su/them');
+      await page.waitForURL('**/can-bo/khong-co-quyen');
+      await expectText(page.getByTestId('forbidden'), /^Không có quyền truy cập$/, 'forbidden page');
+      const status = await page.evaluate(async () => {
+        const r = await fetch('/api/people', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('motcua.csrf') ?? '' },
+          body: JSON.stringify({ username: 'ke.gian', full_name: 'Kẻ gian', roles: [{ role: 'admin', unit: 'VP' }] }),
+        });
+        return r.status;
+      });
+      assert(status === 403, `the server answered ${status} to a specialist creating a person`);
+      // A head reads the directory but cannot change it.
+      await page.getByTestId('logout').click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await login(page, 'truongphong.tcbc');
+      await page.getByTestId('nav-people').click();
+      await expectText(page.getByTestId('people-read-only'), /Bạn chỉ được xem danh sách/, 'read-only note');
+      assert((await page.getByTestId('add-person').count()) === 0, 'a head is offered "add a person"');
+      await page.goto('/can-bo/nhan-su/giamdoc');
+      await page.waitForURL('**/can-bo/khong-co-quyen');
+    },
+  },
+  {
+    name: 'API tokens: created and shown once with a copy button, listed, revoked',
+    async run({ page, context, shots, baseUrl }) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+      await login(page, 'motcua1');
+      await page.getByTestId('nav-tokens').click();
+      await page.waitForURL('**/can-bo/khoa-truy-cap');
+      await expectText(page.getByTestId('no-tokens'), /chưa có khoá truy cập nào/, 'no token yet');
+      await page.getByTestId('create-token').click();
+      await expectText(page.locator('#token-name-error'), /Vui lòng nhập tên gợi nhớ/, 'name required');
+      await page.getByLabel('Tên gợi nhớ của khoá').fill('Kết nối phần mềm văn bản');
+      await page.getByTestId('create-token').click();
+      const secret = await page.getByTestId('new-token-value').inputValue();
+      assert(/^mct_[A-Za-z0-9_-]{43}$/.test(secret), `not a token: ${secret}`);
+      await page.getByTestId('copy-token').click();
+      await expectText(page.getByTestId('new-token'), /Đã sao chép vào bộ nhớ tạm/, 'copied');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert(copied === secret, 'the clipboard does not hold the token');
+      await expectText(page.getByTestId('tokens-table'), /Kết nối phần mềm văn bản\s*\S+.*Chưa dùng\s*Đang dùng/s, 'listed');
+      await shot(page, shots, 'tokens');
+      const who = await fetch(`${baseUrl}/api/session`, { headers: { Authorization: `Bearer ${secret}` } });
+      assert(who.status === 200 && (await who.json()).via === 'token', 'the token does not work');
+      await page.getByRole('button', { name: 'Tôi đã lưu khoá' }).click();
+      assert((await page.getByTestId('new-token').count()) === 0, 'the secret is still shown');
+      await page.getByRole('button', { name: 'Thu hồi khoá Kết nối phần mềm văn bản' }).click();
+      await confirmDialog(page);
+      await expectText(page.getByTestId('tokens-table'), /Đã thu hồi/, 'revoked');
+      const after = await fetch(`${baseUrl}/api/session`, { headers: { Authorization: `Bearer ${secret}` } });
+      assert(after.status === 401, `a revoked token still answers ${after.status}`);
+    },
+  },
+  {
+    name: 'keyboard only: edit hours, add a step and save in the process editor',
+    async run({ page, shots }) {
+      await login(page, 'truongphong.tcbc');
+      await page.goto('/can-bo/quy-trinh/QT-08/soan-thao');
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'editor loaded');
+      const focused = () =>
+        page.evaluate(() => ({
+          testid: document.activeElement?.getAttribute('data-testid') ?? '',
+          label: document.activeElement?.getAttribute('aria-label') ?? '',
+          id: document.activeElement?.id ?? '',
+          outline: document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none',
+        }));
+      async function tabTo(predicate, what, limit = 60) {
+        for (let i = 0; i < limit; i++) {
+          await page.keyboard.press('Tab');
+          const f = await focused();
+          if (predicate(f)) return f;
+        }
+        throw new Error(`Tab never reached ${what}`);
+      }
+      const add = await tabTo((f) => f.label === 'Thêm bước sau bước 1', 'add after step 1');
+      assert(add.outline !== 'none', 'no focus outline on the add button');
+      await page.keyboard.press('Enter');
+      await expectCount(page.locator('[data-testid^="step-"]'), (n) => n === 9, 'a step was added');
+      await page.waitForFunction(() => /-name$/.test(document.activeElement?.id ?? ''));
+      await expectText(page.getByTestId('check-issue'), /Bước 2 \(buoc_9\), tên bước: không được để trống\./, 'an empty name is refused');
+      await page.keyboard.type('Kiểm tra sơ bộ hồ sơ');
+      await expectText(page.getByTestId('step-1'), /Kiểm tra sơ bộ hồ sơ/, 'the new step is the second');
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'valid with a name');
+      const hours = await tabTo((f) => f.testid === 'hours-1', 'the new step hours');
+      assert(hours.outline !== 'none', 'no focus outline on the hours input');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('8');
+      await expectText(page.getByTestId('total-hours'), /^104 giờ làm việc \(13 ngày\)/, 'total with the new 8 h step');
+      await shot(page, shots, 'editor-keyboard', false);
+      const up = await tabTo((f) => f.label === 'Chuyển bước 3 lên', 'move step 3 up');
+      assert(up.outline !== 'none', 'no focus outline on the move button');
+      await page.keyboard.press('Enter');
+      await expectText(page.getByTestId('step-2'), /Kiểm tra sơ bộ hồ sơ/, 'the new step is now third');
+      await expectText(page.getByTestId('step-1'), /Bước 2: Xem xét hồ sơ, phân công/, 'assignment moved up');
+      await tabTo((f) => f.testid === 'save-draft', 'the save button', 200);
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/quy-trinh/QT-08/phien-ban?saved=2');
+      await expectText(page.getByTestId('versions-notice'), /Đã lưu dự thảo lần ban hành 02/, 'saved by keyboard');
+    },
+  },
+  {
+    name: 'phone screen: back-office menu, staff list and editor fit without sideways scrolling',
+    viewport: { width: 390, height: 844 },
+    async run({ page, shots }) {
+      await login(page, 'truongphong.tcbc');
+      await expectNoHorizontalScroll(page, 'staff home');
+      await shot(page, shots, 'mobile-office-home', false);
+      await page.getByTestId('nav-people').click();
+      await page.getByTestId('people-table').waitFor();
+      await expectNoHorizontalScroll(page, 'staff list');
+      await shot(page, shots, 'mobile-people', false);
+      await page.goto('/can-bo/quy-trinh/QT-01/soan-thao');
+      await page.getByTestId('check-panel').waitFor();
+      await expectNoHorizontalScroll(page, 'process editor');
+      await shot(page, shots, 'mobile-editor', false);
+      await page.getByTestId('step-0').scrollIntoViewIfNeeded();
+      await shot(page, shots, 'mobile-editor-step', false);
+      await page.goto('/can-bo/khoa-truy-cap');
+      await page.getByTestId('no-tokens').waitFor();
+      await expectNoHorizontalScroll(page, 'tokens');
+      await shot(page, shots, 'mobile-tokens', false);
     },
   },
 ];

@@ -39,7 +39,7 @@ export function toPerson(ref: PersonRef | undefined): ControlPerson | null {
   return typeof ref === 'string' ? { username: ref } : ref;
 }
 
-function toVersion<V extends ProcessVersionWire>(v: V): Omit<V, 'drafter' | 'reviewer' | 'approver'> & ProcessVersion {
+export function toVersion<V extends ProcessVersionWire>(v: V): Omit<V, 'drafter' | 'reviewer' | 'approver'> & ProcessVersion {
   return {
     ...v,
     steps: v.steps ?? [],

@@ -125,6 +125,13 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
 }
 
+/** A GET whose answer is text (e.g. BPMN XML); errors as for request(). */
+export async function requestText(path: string, options: RequestOptions = {}): Promise<string> {
+  const response = await send('GET', path, options);
+  if (!response.ok) throw await errorOf(response);
+  return response.text();
+}
+
 /** "?q=a&level=tinh" from the defined, non-empty values. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();

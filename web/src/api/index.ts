@@ -2,3 +2,5 @@ export * from './types';
 export { ApiError, getCsrfToken, onCsrfRejected, setCsrfToken } from './http';
 export * from './catalog';
 export * from './session';
+export * from './process';
+export * from './org';

@@ -36,14 +36,81 @@ export interface RoleAssignment {
   role: RoleName;
   unit: string;
   unit_name: string;
+  /** Vietnamese title from the server ("Phó Giám đốc"). */
+  title?: string;
 }
 
+export interface UnitRef {
+  code: string;
+  name: string;
+}
+
+/** A person as GET /api/session and /api/people send them. */
 export interface User {
   username: string;
   full_name: string;
-  position: string;
+  position: string | null;
+  email?: string | null;
+  phone?: string | null;
+  disabled?: boolean;
   roles: RoleAssignment[];
-  in_charge_of: string[];
+  in_charge_of: UnitRef[];
+}
+export type Person = User;
+
+export interface RoleInput {
+  role: RoleName;
+  unit: string;
+}
+
+export interface PersonCreate {
+  username: string;
+  full_name: string;
+  position?: string;
+  email?: string;
+  phone?: string;
+  password?: string;
+  roles: RoleInput[];
+  in_charge_of?: string[];
+}
+
+export interface PersonPatch {
+  full_name?: string;
+  position?: string;
+  email?: string;
+  phone?: string;
+  password?: string;
+  disabled?: boolean;
+  roles?: RoleInput[];
+  in_charge_of?: string[];
+}
+
+export type UnitKind = 'leadership' | 'office' | 'division' | 'subagency' | 'reception' | 'control' | 'committee';
+
+export interface UnitNode {
+  code: string;
+  name: string;
+  name_en?: string | null;
+  kind: UnitKind;
+  parent: string | null;
+  children: UnitNode[];
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  /** UTC seconds since the epoch. */
+  created_at: number;
+  last_used?: number | null;
+  revoked_at?: number | null;
+}
+
+export interface NewApiToken {
+  id: number;
+  name: string;
+  /** The secret, shown only once. */
+  token: string;
+  created_at: number;
 }
 
 export interface SessionInfo {
@@ -123,6 +190,20 @@ export interface ProcessStep {
   unit: string;
   unit_name?: string | null;
   /** Allotment in working hours (multiples of 0.5). */
+  hours: number;
+  forms: string[];
+  outputs: string[];
+  may_return: boolean;
+  requires_signature: boolean;
+  next: string[];
+}
+
+/** A step as POST /api/processes/{id}/versions takes it. */
+export interface StepIn {
+  key: string;
+  name: string;
+  role: RoleName | '';
+  unit: string;
   hours: number;
   forms: string[];
   outputs: string[];
