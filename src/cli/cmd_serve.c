@@ -103,6 +103,11 @@ int cmd_serve(int argc, char **argv)
         return 1;
     }
     mc_log(MC_LOG_INFO, "listening", "url=http://%s:%u db=%s", host, bound, cfg.db_path);
+    if (cfg.test_clock) {
+        /* Any caller may then date its own transitions: never in production. */
+        mc_log(MC_LOG_WARN, "TEST CLOCK ON: requests may set their time with X-Test-Now",
+               "setting=http.test_clock");
+    }
 
     int sig = 0;
     sigwait(&stop, &sig);
