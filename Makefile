@@ -5,7 +5,7 @@ DB      ?= var/motcua.db
 LISTEN  ?= 127.0.0.1:8080
 JOBS    ?= 2
 
-.PHONY: run test build web test-web deps check-source check-demo bench bench-lookup bench-calendar bench-transition bench-dashboard fuzz clean
+.PHONY: run test build web test-web deps check-source check-demo bench bench-lookup bench-calendar bench-transition bench-dashboard bench-vs-bpmn-engine fuzz clean
 
 deps:
 	@scripts/install-deps
@@ -54,7 +54,7 @@ check-demo:
 	    echo "check-demo: ../shared/data not beside this checkout; demo facts not compared"; \
 	fi
 
-bench: bench-lookup bench-calendar bench-transition bench-dashboard
+bench: bench-lookup bench-calendar bench-transition bench-dashboard bench-vs-bpmn-engine
 
 bench-lookup: build
 	bench/lookup/run
@@ -67,6 +67,10 @@ bench-transition: build
 
 bench-dashboard: build
 	build/release/bench/dashboard/bench_dashboard
+
+# motcua against the npm bpmn-engine (Node 20; npm ci of bench/vs-bpmn-engine).
+bench-vs-bpmn-engine: build
+	bench/vs-bpmn-engine/run
 
 fuzz: deps
 	scripts/run-fuzz
