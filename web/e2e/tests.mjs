@@ -683,7 +683,7 @@ export const tests = [
     },
   },
   {
-    name: 'dossier: the head forwards and assigns, the specialist sees it in his inbox and forwards, the head reviews',
+    name: 'dossier: the head forwards and assigns, the specialist sees it in his inbox and forwards; a stale version is reloaded and said',
     async run({ page, shots }) {
       assert(journey.code, 'no dossier from the reception test');
       await login(page, 'truongphong.tcbc');
@@ -710,8 +710,25 @@ export const tests = [
       await expectText(page.getByTestId('slip'), /Ghi chú: Hồ sơ đủ điều kiện/, 'the note is on the slip');
       await relogin(page, 'truongphong.tcbc');
       await openFromInbox(page, 'unit');
-      await act(page, 'forward');
+      // Meanwhile the same dossier is forwarded from another window: the page's version is stale.
+      const other = await page.evaluate(async (code) => {
+        const d = await (await fetch(`/api/dossiers/${code}`)).json();
+        const r = await fetch(`/api/dossiers/${code}/actions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('motcua.csrf') ?? '' },
+          body: JSON.stringify({ action: 'forward', version: d.version }),
+        });
+        return r.status;
+      }, journey.code);
+      assert(other === 200, `the other window's forward: ${other}`);
+      await page.getByTestId('action-forward').click();
+      await page.getByTestId('action-submit').click();
+      await expectText(page.getByTestId('error-message'), /^Hồ sơ vừa được người khác cập nhật nên thao tác chưa được thực hiện\. Trang đã tải lại/, '409 in words');
+      await expectText(page.getByTestId('dossier-step'), /Phó Giám đốc Sở phụ trách xem xét, phê duyệt/, 'reloaded at the next step');
+      assert(!(await offered(page)).includes('forward'), 'the stale forward is still offered');
+      await shot(page, shots, 'dossier-stale');
     },
+    allowConsole: [/Failed to load resource: the server responded with a status of 409/],
   },
   {
     name: 'dossier: the deputy director signs, the clerk and the specialist forward, the desk returns the result',
