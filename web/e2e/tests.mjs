@@ -838,4 +838,23 @@ export const tests = [
       await shot(page, shots, 'dashboard');
     },
   },
+{
+    name: 'phone screen: inbox, dossier page and lookup fit without sideways scrolling',
+    viewport: { width: 390, height: 844 },
+    async run({ page, shots }) {
+      assert(journey.code, 'no dossier from the reception test');
+      await login(page, 'truongphong.tcbc');
+      await page.goto(`/can-bo/ho-so/${journey.code}`);
+      await page.getByTestId('slip').waitFor();
+      await expectNoHorizontalScroll(page, 'dossier page');
+      await shot(page, shots, 'mobile-dossier', false);
+      await page.getByTestId('nav-inbox').click();
+      await page.locator('[data-testid="inbox-table"], [data-testid="inbox-empty"]').first().waitFor();
+      await expectNoHorizontalScroll(page, 'inbox');
+      await page.goto('/tra-cuu');
+      await page.getByTestId('lookup-form').waitFor();
+      await expectNoHorizontalScroll(page, 'lookup');
+      await shot(page, shots, 'mobile-lookup', false);
+    },
+  },
 ];
