@@ -92,6 +92,59 @@ async function setHours(page, index, value) {
   await input.fill(String(value));
 }
 
+
+// The dossier journey (the scenario of tests/integration/it_dossier.c, at the
+// desk): procedure 1.003950, process QT-08, TCBC. Shared by the tests below, in order.
+const DOSSIER_PROCEDURE = '1.003950';
+const APPLICANT = { name: 'Lê Văn Công', phone: '0900 111 222', address: 'Phố Hiến, Hưng Yên' };
+const journey = { code: '' };
+
+/** Log out through the menu, then in as another person. */
+async function relogin(page, username) {
+  if (await page.getByTestId('logout').count()) {
+    await page.getByTestId('logout').click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+  await login(page, username);
+}
+
+/** Open the journey's dossier from the inbox (tab mine or unit), as an officer does. */
+async function openFromInbox(page, scope) {
+  await page.getByTestId('nav-inbox').click();
+  await page.waitForURL('**/can-bo/ho-so');
+  await page.locator('[data-testid="inbox-table"], [data-testid="inbox-empty"]').first().waitFor();
+  if (scope === 'unit') {
+    await page.getByTestId('scope-unit').click();
+    await page.waitForURL('**/can-bo/ho-so?scope=unit');
+  }
+  const row = page.getByTestId(`inbox-row-${journey.code}`);
+  await row.waitFor();
+  await row.getByRole('link', { name: journey.code }).click();
+  await page.waitForURL(`**/can-bo/ho-so/${journey.code}`);
+  await page.getByTestId('actions').waitFor();
+  await afterRender(page);
+}
+
+/** The action buttons the page offers now. */
+async function offered(page) {
+  const ids = await page.locator('[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  return ids.filter((id) => id !== 'action-form' && id !== 'action-submit').map((id) => id.slice('action-'.length));
+}
+
+/** Click an offered action, fill its form, confirm; the server must accept it. */
+async function act(page, action, fill) {
+  const actions = await offered(page);
+  assert(actions.includes(action), `"${action}" is not offered; the page offers ${actions.join(', ')}`);
+  await page.getByTestId(`action-${action}`).click();
+  await page.getByTestId('action-form').waitFor();
+  if (fill) await fill(page.getByTestId('action-form'));
+  const answered = page.waitForResponse((r) => r.url().endsWith(`/api/dossiers/${journey.code}/actions`) && r.request().method() === 'POST');
+  await page.getByTestId('action-submit').click();
+  const r = await answered;
+  assert(r.status() === 200, `${action}: the server answered ${r.status()}`);
+  await expectText(page.getByTestId('dossier-notice'), /^Đã thực hiện: /, `${action} done`);
+}
+
 export const tests = [
   {
     name: 'portal lists the catalog in Vietnamese',
@@ -587,6 +640,221 @@ export const tests = [
       await page.getByTestId('no-tokens').waitFor();
       await expectNoHorizontalScroll(page, 'tokens');
       await shot(page, shots, 'mobile-tokens', false);
+    },
+  },
+  {
+    name: 'dossier: reception receives a dossier at the desk and prints the receipt with code and appointment',
+    async run({ page, shots }) {
+      await login(page, 'motcua1');
+      await page.getByTestId('nav-reception').click();
+      await page.waitForURL('**/can-bo/tiep-nhan');
+      // Nothing chosen: the form says what is missing, in words.
+      await page.getByTestId('reception-submit').click();
+      await expectText(page.locator('#rc-procedure-error'), /Vui lòng nhập thủ tục hành chính/, 'procedure required');
+      await expectText(page.locator('#rc-phone-error'), /Vui lòng nhập số điện thoại/, 'phone required');
+      await page.getByLabel('Tìm thủ tục (tên hoặc mã)').fill(DOSSIER_PROCEDURE);
+      await page.getByLabel('Thủ tục hành chính *').selectOption(DOSSIER_PROCEDURE);
+      await page.getByLabel('Họ và tên').fill(APPLICANT.name);
+      await page.getByLabel('Số điện thoại').fill('12a');
+      await page.getByTestId('reception-submit').click();
+      await expectText(page.locator('#rc-phone-error'), /ít nhất 6 chữ số/, 'bad phone');
+      await page.getByLabel('Số điện thoại').fill(APPLICANT.phone);
+      await page.getByLabel('Địa chỉ').fill(APPLICANT.address);
+      await shot(page, shots, 'reception-form');
+      await page.getByTestId('reception-submit').click();
+      const code = await expectText(page.getByTestId('receipt-code'), /^000\.00\.99\.H99-\d{6}-\d{4}$/, 'the receipt shows the code');
+      journey.code = code.trim();
+      await expectText(page.getByTestId('receipt-due'), /\d{2}\/\d{2}\/\d{2}/, 'and the appointment');
+      await expectText(page.getByTestId('receipt'), /Giấy tiếp nhận hồ sơ và hẹn trả kết quả[\s\S]*Nguyễn Thị Lan/, 'receipt title and officer');
+      await page.emulateMedia({ media: 'print' });
+      assert(!(await page.getByTestId('office-nav').isVisible()), 'the menu is printed');
+      assert(!(await page.getByTestId('print').isVisible()), 'the print button is printed');
+      await shot(page, shots, 'reception-receipt-print');
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByTestId('open-dossier').click();
+      await page.waitForURL(`**/can-bo/ho-so/${journey.code}`);
+      await expectText(page.getByTestId('dossier-status'), /^Được tiếp nhận$/, 'status in Vietnamese');
+      await expectText(page.getByTestId('applicant-name'), /^Lê Văn Công$/, 'applicant');
+      await expectText(page.getByTestId('hop-1'), /Tiếp nhận/, 'the slip starts with the receipt');
+      await act(page, 'transfer');
+      await expectText(page.getByTestId('dossier-step'), /./, 'at the first step of the division');
+      await expectText(page.getByTestId('slip'), /Chuyển phòng chuyên môn/, 'the transfer is on the slip');
+      await shot(page, shots, 'dossier-transferred');
+    },
+  },
+  {
+    name: 'dossier: the head forwards and assigns, the specialist sees it in his inbox and forwards; a stale version is reloaded and said',
+    async run({ page, shots }) {
+      assert(journey.code, 'no dossier from the reception test');
+      await login(page, 'truongphong.tcbc');
+      await openFromInbox(page, 'unit');
+      await act(page, 'forward');
+      // The assignment form checks its field before sending.
+      await page.getByTestId('action-assign').click();
+      await page.getByTestId('action-submit').click();
+      await expectText(page.locator('#e-assignee'), /Vui lòng chọn cán bộ được phân công/, 'assignee required');
+      await page.getByTestId('action-assign').click();
+      await act(page, 'assign', (form) => form.getByLabel('Cán bộ được phân công').selectOption('chuyenvien1.tcbc'));
+      await expectText(page.getByTestId('dossier-holder'), /Trần Minh Hiếu/, 'assigned');
+      await relogin(page, 'chuyenvien1.tcbc');
+      await page.getByTestId('nav-inbox').click();
+      const row = page.getByTestId(`inbox-row-${journey.code}`);
+      await row.waitFor();
+      await expectText(row.getByTestId('time-left'), /^(Sớm hạn|Còn dưới 1 ngày làm việc|Quá hạn) (Còn|Quá hạn) .*làm việc/, 'a worded time class');
+      await shot(page, shots, 'inbox-specialist');
+      await openFromInbox(page, 'mine');
+      const actions = await offered(page);
+      assert(!actions.includes('approve') && !actions.includes('assign'), `a specialist is offered ${actions.join(', ')}`);
+      await shot(page, shots, 'dossier-specialist');
+      await act(page, 'forward', (form) => form.getByLabel('Ghi chú (không bắt buộc)').fill('Hồ sơ đủ điều kiện'));
+      await expectText(page.getByTestId('slip'), /Ghi chú: Hồ sơ đủ điều kiện/, 'the note is on the slip');
+      await relogin(page, 'truongphong.tcbc');
+      await openFromInbox(page, 'unit');
+      // Meanwhile the same dossier is forwarded from another window: the page's version is stale.
+      const other = await page.evaluate(async (code) => {
+        const d = await (await fetch(`/api/dossiers/${code}`)).json();
+        const r = await fetch(`/api/dossiers/${code}/actions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('motcua.csrf') ?? '' },
+          body: JSON.stringify({ action: 'forward', version: d.version }),
+        });
+        return r.status;
+      }, journey.code);
+      assert(other === 200, `the other window's forward: ${other}`);
+      await page.getByTestId('action-forward').click();
+      await page.getByTestId('action-submit').click();
+      await expectText(page.getByTestId('error-message'), /^Hồ sơ vừa được người khác cập nhật nên thao tác chưa được thực hiện\. Trang đã tải lại/, '409 in words');
+      await expectText(page.getByTestId('dossier-step'), /Phó Giám đốc Sở phụ trách xem xét, phê duyệt/, 'reloaded at the next step');
+      assert(!(await offered(page)).includes('forward'), 'the stale forward is still offered');
+      await shot(page, shots, 'dossier-stale');
+    },
+    allowConsole: [/Failed to load resource: the server responded with a status of 409/],
+  },
+  {
+    name: 'dossier: the deputy director signs, the clerk and the specialist forward, the desk returns the result',
+    async run({ page, shots }) {
+      assert(journey.code, 'no dossier from the reception test');
+      await login(page, 'phogiamdoc1');
+      await page.goto(`/can-bo/ho-so/${journey.code}`);
+      await page.getByTestId('actions').waitFor();
+      await page.getByTestId('action-approve').click();
+      await page.getByTestId('action-submit').click();
+      await expectText(page.locator('#e-signature'), /Vui lòng xác nhận ký duyệt/, 'signature required');
+      await act(page, 'approve', (form) => form.getByLabel('Tôi ký số và chịu trách nhiệm về quyết định này').check());
+      await relogin(page, 'vanthu1');
+      await openFromInbox(page, 'unit');
+      await act(page, 'forward');
+      // trinh_ubnd waits in the division's queue, unassigned: the unit tab.
+      await relogin(page, 'chuyenvien1.tcbc');
+      await openFromInbox(page, 'unit');
+      await act(page, 'forward');
+      await relogin(page, 'motcua1');
+      await openFromInbox(page, 'unit');
+      await act(page, 'result_ready');
+      await act(page, 'return_result');
+      await expectText(page.getByTestId('dossier-status'), /^Đã trả kết quả$/, 'returned');
+      await expectText(page.getByTestId('no-actions'), /không có thao tác nào/, 'nothing left to do');
+      await expectText(page.getByTestId('dossier-verdict'), /^(Sớm hạn|Đúng hạn)$/, 'finished in time');
+      await expectCount(page.locator('[data-testid^="hop-"]'), (n) => n === 11, 'eleven handovers');
+      await expectText(page.getByTestId('hop-4'), /Phân công[\s\S]*Trần Minh Hiếu/, 'the assignment names the specialist');
+      await shot(page, shots, 'dossier-returned');
+    },
+  },
+  {
+    name: 'dossier: the citizen looks it up by code and phone, rates it, and reports a problem',
+    allowConsole: [FAILED_404],
+    async run({ page, shots }) {
+      assert(journey.code, 'no dossier from the reception test');
+      await page.goto('/');
+      await page.getByTestId('nav-lookup').click();
+      await page.getByLabel('Mã hồ sơ hoặc mã tham chiếu').fill(journey.code);
+      await page.getByLabel('Số điện thoại').fill('0900 999 999');
+      await page.getByTestId('lookup-submit').click();
+      await expectText(page.getByTestId('error-message'), /Không tìm thấy hồ sơ khớp với mã và số điện thoại này/, 'a wrong phone reveals nothing');
+      await page.getByLabel('Số điện thoại').fill('0900111222');
+      await page.getByTestId('lookup-submit').click();
+      await expectText(page.getByTestId('lookup-status'), /^Đã trả kết quả$/, 'status');
+      await expectText(page.getByTestId('lookup-appointment'), /\d{2}\/\d{2}\/\d{2}/, 'appointment');
+      await page.getByTestId('send-rating').click();
+      await expectText(page.getByTestId('rating').getByTestId('error-message'), /Vui lòng chọn mức độ hài lòng/, 'a score is needed');
+      await page.getByLabel('5 – Rất hài lòng').check();
+      await page.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình');
+      await page.getByTestId('send-rating').click();
+      await expectText(page.getByTestId('rated'), /Cảm ơn bạn đã đánh giá \(5\/5\)/, 'rated');
+      await page.getByLabel('Nội dung phản ánh').fill('Thời gian chờ tại quầy hơi lâu');
+      await page.getByTestId('send-report').click();
+      await expectText(page.getByTestId('reported'), /Đã gửi phản ánh/, 'reported');
+      await shot(page, shots, 'lookup-rated');
+      // Looked up again, the rating is remembered.
+      await page.getByTestId('lookup-submit').click();
+      await expectText(page.getByTestId('already-rated'), /đã được đánh giá \(5\/5\)/, 'rated once');
+    },
+  },
+  {
+    name: 'dossier: a specialist of another unit does not see it and gets a human 403 sentence',
+    allowConsole: [FAILED_403],
+    async run({ page, shots }) {
+      assert(journey.code, 'no dossier from the reception test');
+      await login(page, 'chuyenvien1.xdcq');
+      await page.getByTestId('nav-inbox').click();
+      await page.getByTestId('scope-unit').click();
+      await page.waitForURL('**/can-bo/ho-so?scope=unit');
+      await page.locator('[data-testid="inbox-table"], [data-testid="inbox-empty"]').first().waitFor();
+      assert((await page.getByTestId(`inbox-row-${journey.code}`).count()) === 0, 'another unit sees the dossier');
+      await page.goto(`/can-bo/ho-so/${journey.code}`);
+      await expectText(page.getByTestId('error-message'), /^Bạn không có quyền xem hồ sơ này: hồ sơ không thuộc đơn vị của bạn/, '403 in words');
+      await shot(page, shots, 'dossier-forbidden');
+    },
+  },
+  {
+    name: 'online: a citizen submits on the procedure page and gets a reference; the desk accepts it; the director sees the dashboard',
+    allowConsole: [],
+    async run({ page, shots }) {
+      await page.goto(`/thu-tuc/${DOSSIER_PROCEDURE}`);
+      await page.getByTestId('open-submission').click();
+      await expectText(page.getByTestId('no-uploads'), /chưa hỗ trợ tải tệp đính kèm/, 'the page says there are no uploads');
+      await page.getByTestId('online-submission').getByLabel('Họ và tên').fill('Trần Thị Bình');
+      await page.getByTestId('online-submission').getByLabel('Số điện thoại').fill('0987654321');
+      await page.getByTestId('send-submission').click();
+      const ref = (await expectText(page.getByTestId('submitted-ref'), /^\S{6,}$/, 'a reference')).trim();
+      await shot(page, shots, 'online-submitted');
+      await page.getByRole('link', { name: 'Tra cứu hồ sơ này' }).click();
+      await page.getByLabel('Số điện thoại').fill('0987654321');
+      await page.getByTestId('lookup-submit').click();
+      await expectText(page.getByTestId('lookup-status'), /^Mới đăng ký$/, 'waiting for the desk');
+      await login(page, 'motcua2');
+      await page.goto(`/can-bo/ho-so/${ref}`);
+      await page.getByTestId('actions').waitFor();
+      const answered = page.waitForResponse((r) => r.url().includes('/actions') && r.request().method() === 'POST');
+      await page.getByTestId('action-accept').click();
+      await page.getByTestId('action-submit').click();
+      assert((await answered).status() === 200, 'accept refused');
+      await expectText(page.getByTestId('dossier-title'), /Hồ sơ 000\.00\.99\.H99-\d{6}-\d{4}/, 'the accepted dossier has its code');
+      await relogin(page, 'giamdoc');
+      await page.getByTestId('nav-dashboard').click();
+      await page.getByTestId('dashboard-table').waitFor();
+      const month = await page.locator('#db-to').inputValue();
+      await expectText(page.getByTestId(`stat-${month}-TCBC`), /Tổ chức[\s\S]*100\s?%/, 'TCBC finished the journey on time');
+      await shot(page, shots, 'dashboard');
+    },
+  },
+{
+    name: 'phone screen: inbox, dossier page and lookup fit without sideways scrolling',
+    viewport: { width: 390, height: 844 },
+    async run({ page, shots }) {
+      assert(journey.code, 'no dossier from the reception test');
+      await login(page, 'truongphong.tcbc');
+      await page.goto(`/can-bo/ho-so/${journey.code}`);
+      await page.getByTestId('slip').waitFor();
+      await expectNoHorizontalScroll(page, 'dossier page');
+      await shot(page, shots, 'mobile-dossier', false);
+      await page.getByTestId('nav-inbox').click();
+      await page.locator('[data-testid="inbox-table"], [data-testid="inbox-empty"]').first().waitFor();
+      await expectNoHorizontalScroll(page, 'inbox');
+      await page.goto('/tra-cuu');
+      await page.getByTestId('lookup-form').waitFor();
+      await expectNoHorizontalScroll(page, 'lookup');
+      await shot(page, shots, 'mobile-lookup', false);
     },
   },
 ];

@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './session';
 export * from './process';
 export * from './org';
+export * from './dossier';

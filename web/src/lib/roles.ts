@@ -30,6 +30,11 @@ export function hasRole(user: Who, roles: RoleName[]): boolean {
 export const isAdmin = (user: Who): boolean => hasRole(user, ['admin']);
 export const isDirector = (user: Who): boolean => hasRole(user, ['director']);
 export const seesDirectory = (user: Who): boolean => hasRole(user, DIRECTORY_ROLES);
+/** Reception officers receive dossiers at the one-stop desk. */
+export const isReception = (user: Who): boolean => hasRole(user, ['reception']);
+/** Readers of the statistics (the register's readers, GET /api/stats). */
+export const seesStats = (user: Who): boolean =>
+  hasRole(user, ['reception', 'head', 'deputy_head', 'director', 'deputy_director', 'control', 'steering']);
 
 /** code → parent code, from the unit tree. */
 export function parentsOf(tree: UnitNode[]): Map<string, string | null> {

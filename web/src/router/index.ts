@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router';
 import { session } from '@/session';
-import { isAdmin, seesDirectory } from '@/lib/roles';
+import { isAdmin, isReception, seesDirectory, seesStats } from '@/lib/roles';
 import PortalPage from '@/pages/PortalPage.vue';
 
 declare module 'vue-router' {
@@ -9,7 +9,7 @@ declare module 'vue-router' {
     titleKey?: string;
     requiresLogin?: boolean;
     /** Who may open the page (the server enforces it too): administrators, or those who read the directory. */
-    access?: 'admin' | 'directory';
+    access?: 'admin' | 'directory' | 'reception' | 'stats';
   }
 }
 
@@ -30,6 +30,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'versions.title' },
   },
   {
+    path: '/tra-cuu',
+    name: 'lookup',
+    component: () => import('@/pages/LookupPage.vue'),
+    meta: { titleKey: 'lookup.title' },
+  },
+  {
     path: '/dang-nhap',
     name: 'login',
     component: () => import('@/pages/LoginPage.vue'),
@@ -42,6 +48,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { requiresLogin: true },
     children: [
       { path: '', name: 'office', component: () => import('@/pages/OfficeHomePage.vue'), meta: { titleKey: 'office.title' } },
+      { path: 'ho-so', name: 'inbox', component: () => import('@/pages/InboxPage.vue'), meta: { titleKey: 'inbox.title' } },
+      {
+        path: 'ho-so/:code',
+        name: 'dossier',
+        component: () => import('@/pages/DossierPage.vue'),
+        props: true,
+      },
+      {
+        path: 'tiep-nhan',
+        name: 'reception',
+        component: () => import('@/pages/ReceptionPage.vue'),
+        meta: { titleKey: 'reception.title', access: 'reception' },
+      },
+      {
+        path: 'thong-ke',
+        name: 'dashboard',
+        component: () => import('@/pages/DashboardPage.vue'),
+        meta: { titleKey: 'dashboard.title', access: 'stats' },
+      },
       {
         path: 'nhan-su',
         name: 'people',
@@ -101,7 +126,8 @@ export function createAppRouter(): Router {
     await session.ensureChecked();
     const user = session.state.user;
     if (!user) return { name: 'login', query: { next: to.fullPath } };
-    const allowed = to.meta.access === 'admin' ? isAdmin(user) : to.meta.access === 'directory' ? seesDirectory(user) : true;
+    const rules = { admin: isAdmin, directory: seesDirectory, reception: isReception, stats: seesStats };
+    const allowed = to.meta.access ? rules[to.meta.access](user) : true;
     return allowed ? true : { name: 'forbidden', replace: true };
   });
   return router;

@@ -1,0 +1,246 @@
+// The dossier engine API (docs/openapi.yaml, tag dossiers and public).
+import { queryString, request } from './http';
+
+/** RFC 3339 at +07:00, or null. */
+export type Instant = string | null;
+export type TimeClass = 'early' | 'under_one_day' | 'late';
+export type Verdict = 'none' | 'early' | 'on_time' | 'late';
+
+export interface DossierRef {
+  id?: number;
+  code?: string;
+  username?: string;
+  name?: string;
+  full_name?: string;
+}
+
+export interface StepRef {
+  key: string;
+  name: string;
+  role?: string;
+  unit?: string;
+  hours?: number;
+}
+
+export interface DossierClock {
+  state: 'idle' | 'running' | 'paused' | 'stopped';
+  budget: number;
+  consumed?: number;
+  consumed_now?: number;
+  remaining_minutes: number;
+  overdue_minutes: number;
+  class: TimeClass;
+}
+
+export interface Applicant {
+  name: string;
+  phone: string;
+  email?: string | null;
+  address?: string | null;
+  id_number?: string | null;
+}
+
+export type DossierAction =
+  | 'accept'
+  | 'refuse_receipt'
+  | 'desk_supplement'
+  | 'supplement_received'
+  | 'transfer'
+  | 'assign'
+  | 'forward'
+  | 'return_previous'
+  | 'consult'
+  | 'consult_answer'
+  | 'send_other_agency'
+  | 'back_from_agency'
+  | 'request_supplement'
+  | 'request_payment'
+  | 'paid'
+  | 'approve'
+  | 'refuse'
+  | 'result_ready'
+  | 'return_result'
+  | 'withdraw'
+  | 'apologize';
+
+export interface Dossier {
+  code: string | null;
+  ref: string;
+  version: number;
+  agency?: string;
+  procedure: { code: string; name: string; kind?: string };
+  case?: { code: string; name: string } | null;
+  process?: { code: string; issue: number } | null;
+  unit?: DossierRef | null;
+  desk_unit?: DossierRef | null;
+  channel: number;
+  applicant: Applicant;
+  submitted_at?: Instant;
+  received_at?: Instant;
+  due_at?: Instant;
+  legal_due_at?: Instant;
+  first_due_at?: Instant;
+  apology_at?: Instant;
+  status: number;
+  status_key?: string;
+  status_name?: string;
+  stage?: string;
+  step?: StepRef | null;
+  step_unit?: DossierRef | null;
+  holder?: DossierRef | null;
+  finished_at?: Instant;
+  verdict?: Verdict;
+  late_step?: StepRef | null;
+  late_person?: DossierRef | null;
+  rating?: number | null;
+  consults?: { unit_id: number; unit?: string; answered: boolean }[];
+  clock?: DossierClock | null;
+  step_clock?: DossierClock | null;
+  allowed_actions: DossierAction[];
+  action?: string;
+}
+
+export interface ReceiptIn {
+  procedure: string;
+  case?: string;
+  channel?: 1 | 2 | 3;
+  outcome?: 'receive' | 'refuse' | 'supplement';
+  applicant: { name: string; phone: string; email?: string; address?: string; id_number?: string };
+  reason?: string;
+  note?: string;
+  missing?: string[];
+  attachments?: string[];
+}
+
+export interface SupplementGuidance {
+  outcome: 'supplement';
+  missing: string[];
+  form?: string;
+}
+
+export interface ActionBody {
+  target?: string;
+  assignee?: string;
+  reason?: string;
+  note?: string;
+  missing?: string[];
+  consults?: { unit: string; hours: number }[];
+  consult_unit?: string;
+  new_appointment?: string;
+  signature?: boolean;
+}
+
+export interface Handover {
+  seq: number;
+  at: Instant;
+  action: string;
+  actor?: DossierRef | null;
+  from_unit?: DossierRef | null;
+  from_person?: DossierRef | null;
+  to_unit?: DossierRef | null;
+  to_person?: DossierRef | null;
+  status_before?: number;
+  status_after?: number;
+  verdict: Verdict;
+  step_from?: StepRef | null;
+  step_to?: StepRef | null;
+  note?: string;
+  attachments?: string[];
+}
+
+export interface ControlSlip {
+  code: string | null;
+  handovers: Handover[];
+  late_step?: StepRef | null;
+  late_person?: DossierRef | null;
+}
+
+export interface InboxItem {
+  code: string | null;
+  ref: string;
+  version: number;
+  status: number;
+  stage?: string;
+  procedure: { code: string; name: string };
+  applicant_name: string;
+  received_at?: Instant;
+  due_at?: Instant;
+  step?: StepRef | null;
+  step_unit?: DossierRef | null;
+  holder?: DossierRef | null;
+  clock?: DossierClock | null;
+  step_clock?: DossierClock | null;
+  class: TimeClass;
+}
+
+export interface Inbox {
+  scope: string;
+  total: number;
+  items: InboxItem[];
+}
+
+export interface MonthlyRow {
+  unit: string;
+  name: string | null;
+  month: string;
+  received: number;
+  finished: number;
+  early: number;
+  on_time: number;
+  late: number;
+  on_time_rate: number | null;
+}
+
+export interface PublicDossier {
+  code: string | null;
+  ref: string;
+  status: number;
+  status_name: string;
+  procedure: string;
+  step: string | null;
+  received_at?: Instant;
+  appointment?: Instant;
+  apology?: number;
+  rating?: number | null;
+}
+
+const enc = encodeURIComponent;
+
+/** Receive at the desk (staff) or submit online (anonymous, channel 2). */
+export function createDossier(body: ReceiptIn): Promise<Dossier | SupplementGuidance> {
+  return request<Dossier | SupplementGuidance>('POST', '/api/dossiers', { body });
+}
+
+export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {
+  return request<Dossier>('GET', `/api/dossiers/${enc(code)}`, { signal });
+}
+
+export function actOnDossier(code: string, action: DossierAction, version: number, body: ActionBody = {}): Promise<Dossier> {
+  return request<Dossier>('POST', `/api/dossiers/${enc(code)}/actions`, { body: { action, version, ...body } });
+}
+
+export function getControlSlip(code: string, signal?: AbortSignal): Promise<ControlSlip> {
+  return request<ControlSlip>('GET', `/api/dossiers/${enc(code)}/control-slip`, { signal });
+}
+
+export function getInbox(scope: 'mine' | 'unit', signal?: AbortSignal): Promise<Inbox> {
+  return request<Inbox>('GET', `/api/inbox${queryString({ scope })}`, { signal });
+}
+
+export function getMonthlyStats(from: string, to: string, signal?: AbortSignal): Promise<MonthlyRow[]> {
+  return request<MonthlyRow[]>('GET', `/api/stats/monthly${queryString({ from, to })}`, { signal });
+}
+
+export function lookupDossier(code: string, phone: string, signal?: AbortSignal): Promise<PublicDossier> {
+  return request<PublicDossier>('GET', `/api/public/dossiers/${enc(code)}${queryString({ phone })}`, { signal });
+}
+
+export function rateDossier(code: string, phone: string, score: number, comment?: string): Promise<void> {
+  return request<void>('POST', `/api/public/dossiers/${enc(code)}/rating`, {
+    body: comment ? { phone, score, comment } : { phone, score },
+  });
+}
+
+export function reportProblem(code: string, phone: string, comment: string): Promise<void> {
+  return request<void>('POST', `/api/public/dossiers/${enc(code)}/feedback`, { body: { phone, comment } });
+}
