@@ -41,6 +41,7 @@ struct http_server {
     atomic_ulong next_id;
     unsigned id_prefix;
     pthread_key_t db_key;
+    struct store *writer; /* every worker's transactions run here (store_options.writer) */
     pthread_mutex_t rate_lock;
     struct rate_slot *rate;
     struct escalation_timer *escalation;
@@ -69,6 +70,7 @@ static struct store *thread_db(struct http_server *srv, struct mc_err *err)
     struct store_options opt;
     store_options_init(&opt);
     opt.sync_full = srv->opts.sync_full;
+    opt.writer = srv->writer;
     if (store_open(srv->db_path, &opt, &st, err) != MC_OK) {
         return NULL;
     }
@@ -390,6 +392,14 @@ enum mc_status http_server_start(const struct http_server_opts *opts, struct htt
     srv->id_prefix = (unsigned)getpid() ^ (unsigned)time(NULL);
     pthread_key_create(&srv->db_key, close_thread_db);
     pthread_mutex_init(&srv->rate_lock, NULL);
+    struct store_options wopt;
+    store_options_init(&wopt);
+    wopt.sync_full = opts->sync_full;
+    enum mc_status wrc = store_open(srv->db_path, &wopt, &srv->writer, err);
+    if (wrc != MC_OK) {
+        http_server_stop(srv);
+        return wrc;
+    }
 
     unsigned flags =
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
@@ -440,6 +450,7 @@ void http_server_stop(struct http_server *srv)
     }
     /* Worker threads have exited, running close_thread_db. */
     pthread_key_delete(srv->db_key);
+    store_close(srv->writer);
     pthread_mutex_destroy(&srv->rate_lock);
     free(srv->rate);
     free(srv->host);

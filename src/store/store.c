@@ -19,6 +19,7 @@ void store_options_init(struct store_options *opt)
     opt->sync_full = true;
     opt->busy_timeout_ms = 5000;
     opt->readonly = false;
+    opt->writer = NULL;
 }
 
 static enum mc_status exec_sql(struct store *st, const char *sql, struct mc_err *err)
@@ -42,6 +43,8 @@ enum mc_status store_open(const char *path, const struct store_options *opt, str
         opt = &defaults;
     }
     struct store *st = mc_xcalloc(1, sizeof(*st));
+    st->slots = mc_xcalloc(STORE_STMT_SLOTS, sizeof(*st->slots));
+    st->writer = opt->readonly ? NULL : opt->writer;
     int flags = opt->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     flags |= SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
@@ -82,6 +85,7 @@ void store_close(struct store *st)
     for (size_t i = 0; i < STORE_STMT_SLOTS; i++) {
         sqlite3_finalize(st->slots[i].stmt);
     }
+    free(st->slots);
     sqlite3_close(st->db);
     free(st);
 }
@@ -206,12 +210,37 @@ enum mc_status store_json_row(struct store *st, sqlite3_stmt *s, const char *wha
     return out;
 }
 
+/* With a shared writer (store_options.writer), st takes its connection for
+ * the transaction; called under writer_lock, once to take, once to give back. */
+static void swap_writer(struct store *st)
+{
+    struct store *w = st->writer;
+    if (w == NULL) {
+        return;
+    }
+    MC_ASSERT(!w->in_tx);
+    sqlite3 *db = st->db;
+    st->db = w->db;
+    w->db = db;
+    struct store_cache *cache = st->cache;
+    st->cache = w->cache;
+    w->cache = cache;
+    struct store_steps_cache *steps = st->steps_cache;
+    st->steps_cache = w->steps_cache;
+    w->steps_cache = steps;
+    struct store_stmt_slot *slots = st->slots;
+    st->slots = w->slots;
+    w->slots = slots;
+}
+
 enum mc_status store_begin(struct store *st, struct mc_err *err)
 {
     MC_ASSERT(!st->in_tx);
     pthread_mutex_lock(&writer_lock);
+    swap_writer(st);
     enum mc_status rc = exec_sql(st, "BEGIN IMMEDIATE", err);
     if (rc != MC_OK) {
+        swap_writer(st);
         pthread_mutex_unlock(&writer_lock);
         return rc;
     }
@@ -227,6 +256,7 @@ enum mc_status store_commit(struct store *st, struct mc_err *err)
         exec_sql(st, "ROLLBACK", NULL);
     }
     st->in_tx = false;
+    swap_writer(st);
     pthread_mutex_unlock(&writer_lock);
     return rc;
 }
@@ -238,6 +268,7 @@ void store_rollback(struct store *st)
     }
     (void)exec_sql(st, "ROLLBACK", NULL);
     st->in_tx = false;
+    swap_writer(st);
     pthread_mutex_unlock(&writer_lock);
 }
 

@@ -20,6 +20,14 @@ struct store_options {
     bool sync_full;      /* synchronous=FULL (default): an acknowledged write survives power loss */
     int busy_timeout_ms; /* wait for other processes' locks (default 5000) */
     bool readonly;
+    /* When set, this connection's transactions (store_begin … commit) run on
+     * `writer`, one connection shared by the process and opened by the
+     * caller, which must outlive this one. Writers are serialised anyway
+     * (store_begin); on one connection the pages a transition touches stay
+     * in its cache, where a connection per thread finds its cache discarded
+     * after every other thread's commit and reads them again under the
+     * lock. Reads outside a transaction stay on this connection. */
+    struct store *writer;
 };
 
 void store_options_init(struct store_options *opt);
@@ -36,7 +44,9 @@ enum mc_status store_schema_check(struct store *st, struct mc_err *err) MC_MUST_
 int store_schema_latest(void);
 
 /* BEGIN IMMEDIATE under the process-wide writer lock; commit or roll back
- * releases it. Transactions do not nest. */
+ * releases it. Transactions do not nest. With store_options.writer, the
+ * transaction runs on that connection: until commit or rollback every call
+ * on `st` uses it. */
 enum mc_status store_begin(struct store *st, struct mc_err *err) MC_MUST_CHECK;
 enum mc_status store_commit(struct store *st, struct mc_err *err) MC_MUST_CHECK;
 void store_rollback(struct store *st);

@@ -226,6 +226,17 @@ enum mc_status store_counters_add(struct store *st, int day, int64_t unit, int64
     store_bind_i64(s, 4, officer);
     const int64_t v[] = { c->received, c->in_progress, c->early,   c->on_time,  c->late,
                           c->paused,   c->online,      c->refused, c->withdrawn };
+    /* Most transitions (assign, forward, consult…) count nothing: no row to
+     * touch, so neither the daily nor the monthly page is written. A row of
+     * zeros and no row are the same to store_counters_check and the stats. */
+    bool any = false;
+    for (int i = 0; i < 9; i++) {
+        any = any || v[i] != 0;
+    }
+    if (!any) {
+        sqlite3_reset(s);
+        return MC_OK;
+    }
     for (int i = 0; i < 9; i++) {
         store_bind_i64(s, 5 + i, v[i]);
     }
@@ -323,9 +334,17 @@ enum mc_status store_clock_put(struct store *st, int64_t dossier, const char *ki
 {
     sqlite3_stmt *s =
         store_stmt(st,
-                   "INSERT OR REPLACE INTO clocks (dossier, kind, step, state, budget, consumed,"
+                   /* An upsert, not INSERT OR REPLACE: the row is updated in place
+                    * (REPLACE deletes it and inserts it under a new rowid, which
+                    * dirties more pages of the table and both indexes). */
+                   "INSERT INTO clocks (dossier, kind, step, state, budget, consumed,"
                    " running_since, paused_since, waited, fired, next_rung_at)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                   " ON CONFLICT (dossier, kind) DO UPDATE SET step = excluded.step,"
+                   " state = excluded.state, budget = excluded.budget,"
+                   " consumed = excluded.consumed, running_since = excluded.running_since,"
+                   " paused_since = excluded.paused_since, waited = excluded.waited,"
+                   " fired = excluded.fired, next_rung_at = excluded.next_rung_at",
                    err);
     if (s == NULL) {
         return MC_ESTORE;

@@ -26,7 +26,10 @@ struct store {
      * a version's steps never change once written, and every transition
      * and dossier view needs them. NULL until used. */
     struct store_steps_cache *steps_cache;
-    struct store_stmt_slot slots[STORE_STMT_SLOTS];
+    struct store_stmt_slot *slots; /* STORE_STMT_SLOTS */
+    /* store_options.writer: store_begin swaps db, cache, steps_cache and
+     * slots with it, store_commit / store_rollback swap them back. */
+    struct store *writer;
 };
 
 /* The cached prepared statement for `sql`, which must be a string literal
