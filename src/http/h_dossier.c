@@ -40,6 +40,25 @@ static enum mc_status finish_tx(struct http_req *req, enum mc_status rc, struct 
     return store_commit(req->db, err);
 }
 
+/* Open a transition's transaction and apply its Idempotency-Key. On a
+ * replay the stored answer is already in resp (*replayed). The transaction
+ * stays open only when MC_OK is returned and nothing was replayed. */
+static enum mc_status begin_transition(struct http_req *req, struct http_resp *resp,
+                                       const char **key, char hash[65], bool *replayed,
+                                       struct mc_err *err)
+{
+    *replayed = false;
+    enum mc_status rc = store_begin(req->db, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
+    rc = http_idem_check(req, resp, key, hash, replayed, err);
+    if (rc != MC_OK || *replayed) {
+        store_rollback(req->db);
+    }
+    return rc;
+}
+
 /* The answer of a POST: the dossier view, stored with the key, sent. */
 static enum mc_status answer(struct http_req *req, struct http_resp *resp, const struct engine *e,
                              const struct engine_actor *who, int64_t id, unsigned status,
@@ -118,24 +137,16 @@ enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, st
         json_decref(body);
         return rc;
     }
-    rc = store_begin(req->db, err);
-    if (rc != MC_OK) {
+    const char *key;
+    char hash[65];
+    bool replayed;
+    rc = begin_transition(req, resp, &key, hash, &replayed, err);
+    if (rc != MC_OK || replayed) {
         json_decref(body);
         return rc;
     }
-    const char *key;
-    char hash[65];
-    bool replayed = false;
-    rc = http_idem_check(req, resp, &key, hash, &replayed, err);
-    if (rc == MC_OK && replayed) {
-        store_rollback(req->db);
-        json_decref(body);
-        return MC_OK;
-    }
     struct engine_result res;
-    if (rc == MC_OK) {
-        rc = engine_receive(e, req->db, &who, &r, now, &res, err);
-    }
+    rc = engine_receive(e, req->db, &who, &r, now, &res, err);
     if (rc == MC_OK && res.dossier == 0) {
         /* Incomplete at the counter: guidance (Mẫu 02) only, no record. */
         json_t *missing = json_array();
@@ -237,25 +248,15 @@ enum mc_status h_dossier_action(struct http_req *req, struct http_resp *resp, st
         rc = http_actor(req, &who, err);
     }
     int64_t now = http_now_minutes(req);
+    const char *key = NULL;
+    char hash[65];
+    bool replayed = false;
     if (rc == MC_OK) {
-        rc = store_begin(req->db, err);
-        if (rc != MC_OK) {
-            json_decref(body);
-            return rc;
-        }
-        const char *key;
-        char hash[65];
-        bool replayed = false;
-        rc = http_idem_check(req, resp, &key, hash, &replayed, err);
-        if (rc == MC_OK && replayed) {
-            store_rollback(req->db);
-            json_decref(body);
-            return MC_OK;
-        }
+        rc = begin_transition(req, resp, &key, hash, &replayed, err);
+    }
+    if (rc == MC_OK && !replayed) {
         struct engine_result res;
-        if (rc == MC_OK) {
-            rc = engine_act(e, req->db, &who, code, &a, now, &res, err);
-        }
+        rc = engine_act(e, req->db, &who, code, &a, now, &res, err);
         /* With an Idempotency-Key the answer is stored with the effect, so it
          * is built inside the transaction. Without one it is built after the
          * commit, outside the writer lock (the lock then covers only the
