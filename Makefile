@@ -17,7 +17,7 @@ build: deps web
 
 run: build
 	@scripts/demo-db $(DB)
-	@scripts/print-demo-logins
+	@scripts/print-demo-logins $(LISTEN)
 	build/motcua serve --db $(DB) --listen $(LISTEN)
 
 test: deps check-source check-demo
