@@ -14,10 +14,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { tests } from './tests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
+
+// Every tests*.mjs beside this file, in name order (tests.mjs first); each
+// file's tests run in their written order.
+async function loadTests() {
+  const files = readdirSync(here).filter((f) => /^tests.*\.mjs$/.test(f))
+    .sort((a, b) => (a === 'tests.mjs' ? -1 : b === 'tests.mjs' ? 1 : a.localeCompare(b)));
+  const all = [];
+  for (const f of files) all.push(...(await import(join(here, f))).tests);
+  return all;
+}
 
 function parseArgs(argv) {
   const args = {
@@ -142,6 +151,7 @@ async function main() {
       ],
     });
     const demoPeople = JSON.parse(readFileSync(resolve(repo, args.demo, 'people.json'), 'utf8'));
+    const tests = await loadTests();
     const selected = tests.filter((t) => !args.only || t.name.includes(args.only));
     for (const test of selected) {
       const context = await browser.newContext({
