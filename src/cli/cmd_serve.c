@@ -89,6 +89,9 @@ int cmd_serve(int argc, char **argv)
         .lookup_rate = cfg.lookup_rate,
         .test_clock = cfg.test_clock,
         .escalation_interval = (unsigned)cfg.escalation_interval,
+        .upload_max = (size_t)cfg.upload_max,
+        .upload_ttl = cfg.upload_ttl,
+        .upload_dir = cfg.upload_dir,
     };
     struct http_server *srv = NULL;
     if (http_server_start(&opts, &srv, &err) != MC_OK) {
