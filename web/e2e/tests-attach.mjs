@@ -116,7 +116,7 @@ export const tests = [
     },
   },
   {
-    name: 'attachments: the desk sees the files of the online dossier with their components',
+    name: 'attachments: the desk sees the files of the online dossier and accepts it with its own scan',
     async run({ page, shots }) {
       assert(shared.ref, 'no dossier from the previous test');
       await login(page, 'motcua2');
@@ -127,6 +127,19 @@ export const tests = [
       const href = await files.getByTestId('file-link').first().getAttribute('href');
       const download = await page.request.get(href);
       assert((await download.body()).equals(shared.pdf), 'staff download differs');
+
+      // Accept with the desk's check-list scan attached to the action.
+      await page.getByTestId('action-accept').click();
+      const form = page.getByTestId('action-form');
+      await form.getByTestId('upload-input').setInputFiles({ name: 'phieu-kiem-tra.pdf', mimeType: 'application/pdf', buffer: pdf(4096) });
+      await expectText(form.getByTestId('upload-done'), /phieu-kiem-tra\.pdf/, 'the scan is uploaded');
+      const answered = page.waitForResponse((r) => r.url().includes('/actions') && r.request().method() === 'POST');
+      await page.getByTestId('action-submit').click();
+      const r = await answered;
+      assert(r.status() === 200, `accept with a file: ${r.status()}`);
+      assert(r.request().postDataJSON().files?.length === 1, 'the action did not carry the file');
+      await expectCount(files.getByTestId('file-link'), (n) => n === 3, 'the scan joins the files');
+      await expectText(page.getByTestId('slip'), /phieu-kiem-tra\.pdf \(SHA-256 [0-9a-f]{12}…\)/, 'the control slip names the sealed file');
       await shot(page, shots, 'dossier-files');
     },
   },

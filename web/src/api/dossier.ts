@@ -151,6 +151,7 @@ export interface ActionBody {
   consult_unit?: string;
   new_appointment?: string;
   signature?: boolean;
+  files?: FileRef[];
 }
 
 export interface Handover {

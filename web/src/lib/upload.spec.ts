@@ -3,7 +3,7 @@ import { ApiError } from '@/api/http';
 import en from '@/i18n/en.json';
 import vi from '@/i18n/vi.json';
 import type { Translator } from './translate';
-import { checkUpload, describeUploadError, formatSize, kindName, UPLOAD_MAX_BYTES } from './upload';
+import { attachmentLabel, checkUpload, describeUploadError, formatSize, kindName, UPLOAD_MAX_BYTES } from './upload';
 
 function translator(messages: Record<string, unknown>, locale: string): Translator {
   return {
@@ -60,5 +60,14 @@ describe('describeUploadError', () => {
   });
   it('falls back to the general sentences', () => {
     expect(describeUploadError(new ApiError('network', 0, null), tvi)).toBe(tvi.t('error.network'));
+  });
+});
+
+describe('attachmentLabel', () => {
+  it('shortens the sealed hash of a linked file and leaves plain names alone', () => {
+    const sha = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+    expect(attachmentLabel(`Đơn đề nghị.pdf sha256:${sha}`)).toBe('Đơn đề nghị.pdf (SHA-256 ba7816bf8f01…)');
+    expect(attachmentLabel('dieu-le.pdf')).toBe('dieu-le.pdf');
+    expect(attachmentLabel('x sha256:short')).toBe('x sha256:short');
   });
 });

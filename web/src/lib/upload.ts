@@ -33,6 +33,13 @@ export function checkUpload(file: { name: string; size: number }, maxBytes = UPL
   return null;
 }
 
+/** A handover event's attachment as people read it: a linked file is
+ * "<name> sha256:<64 hex>" in the log; show the name and the hash's start. */
+export function attachmentLabel(entry: string): string {
+  const m = /^(.*) sha256:([0-9a-f]{64})$/.exec(entry);
+  return m?.[1] !== undefined && m[2] ? `${m[1]} (SHA-256 ${m[2].slice(0, 12)}…)` : entry;
+}
+
 /** A plain-words name of a detected MIME type, in the current language. */
 export function kindName(mime: string | undefined, tr: Translator): string {
   const m = mime ?? '';
