@@ -13,7 +13,7 @@ static void usage(void)
 {
     printf("usage: motcua serve [--db PATH] [--listen HOST:PORT] [--threads N]\n"
            "                    [--web-root DIR] [--port-file FILE] [--config FILE]\n"
-           "                    [--print-config]\n\n"
+           "                    [--upload-max BYTES] [--print-config]\n\n"
            "Applies pending migrations, then serves the API and the web interface until\n"
            "SIGTERM or SIGINT, which let requests in flight finish before exiting.\n"
            "Settings come from defaults < --config file < MOTCUA_* environment < flags;\n"

@@ -372,6 +372,45 @@ static void same_content_stored_once(void **state)
     assert_int_equal(store_files(), before + 1);
 }
 
+static void free_uploads_expire(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    char id[33];
+    const char doc[] = "%PDF-1.5\nforgotten upload\n%%EOF\n";
+    upload_ok(NULL, "quen.pdf", doc, sizeof(doc) - 1, id);
+    long with = store_files();
+    /* A day and a minute later (uploads.expire_minutes = 1440): too late to use. */
+    dit_now += 1441;
+    char body[512];
+    snprintf(body, sizeof(body),
+             "{\"procedure\":\"1.003950\",\"channel\":2,\"applicant\":{\"name\":\"X\","
+             "\"phone\":\"0987654321\"},\"files\":[{\"upload\":\"%s\"}]}",
+             id);
+    assert_int_equal(dit_call(NULL, "POST", "/api/dossiers", body, NULL, &r), 400);
+    assert_string_equal(it_problem_field(&r), "files[0].upload");
+    assert_non_null(strstr(dit_str(r.json, "detail"), "expired"));
+    it_resp_release(&r);
+    /* The next upload sweeps it: the row goes, and its bytes, which no
+     * other row names; the linked files of the dossiers stay. */
+    char other[33];
+    upload_ok(NULL, "moi.png", png_bytes, sizeof(png_bytes), other);
+    assert_true(store_files() < with);
+    snprintf(body, sizeof(body),
+             "{\"procedure\":\"1.003950\",\"channel\":2,\"applicant\":{\"name\":\"X\","
+             "\"phone\":\"0987654321\"},\"files\":[{\"upload\":\"%s\"}]}",
+             id);
+    assert_int_equal(dit_call(NULL, "POST", "/api/dossiers", body, NULL, &r), 400);
+    assert_non_null(strstr(dit_str(r.json, "detail"), "no such upload"));
+    it_resp_release(&r);
+    char path[256];
+    snprintf(path, sizeof(path), "/api/public/dossiers/%s/files/%s?phone=0987654321", online_ref,
+             online_file);
+    assert_int_equal(dit_call(NULL, "GET", path, NULL, NULL, &r), 200);
+    assert_memory_equal(r.body, pdf_bytes, sizeof(pdf_bytes) - 1);
+    it_resp_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -382,6 +421,7 @@ int main(void)
         cmocka_unit_test(names_cannot_traverse),
         cmocka_unit_test(bad_references_create_nothing),
         cmocka_unit_test(same_content_stored_once),
+        cmocka_unit_test(free_uploads_expire),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
