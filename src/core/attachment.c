@@ -154,6 +154,11 @@ enum mc_status core_attach_name(const char *in, char out[CORE_ATTACH_NAME_MAX + 
     }
     size_t extlen = dot ? (size_t)(s + slen - dot) : 0;
     size_t stem = utf8_cut(s, slen - extlen, CORE_ATTACH_NAME_MAX - extlen);
+    /* The cut may leave a dot or space at the end, which a second pass
+     * would strip: strip it now (the stem starts with neither). */
+    while (!dot && stem > 1 && (s[stem - 1] == '.' || s[stem - 1] == ' ')) {
+        stem--;
+    }
     memcpy(out, s, stem);
     memcpy(out + stem, dot ? dot : "", extlen);
     out[stem + extlen] = '\0';
