@@ -1,6 +1,7 @@
 /* Local-directory implementation of blob.h. */
 #include "store/blob.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/xalloc.h"
@@ -75,6 +77,30 @@ static enum mc_status mkdir_p(const char *path, struct mc_err *err)
     return MC_OK;
 }
 
+/* Temporary files of uploads cut short by a crash: a day old is surely
+ * dead (another server sharing the directory may be writing a fresh one). */
+static void sweep_tmp(const char *tmp)
+{
+    DIR *d = opendir(tmp);
+    if (d == NULL) {
+        return;
+    }
+    time_t limit = time(NULL) - 24 * 3600;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        size_t n = strlen(e->d_name);
+        if (n < 6 || strcmp(e->d_name + n - 5, ".part") != 0) {
+            continue;
+        }
+        char path[4400];
+        snprintf(path, sizeof(path), "%s/%s", tmp, e->d_name);
+        struct stat sb;
+        if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_mtime < limit) {
+            unlink(path);
+        }
+    }
+    closedir(d);
+}
+
 enum mc_status blob_store_open(const char *dir, struct blob_store **out, struct mc_err *err)
 {
     *out = NULL;
@@ -89,6 +115,7 @@ enum mc_status blob_store_open(const char *dir, struct blob_store **out, struct 
     if (rc != MC_OK) {
         return rc;
     }
+    sweep_tmp(tmp);
     struct blob_store *bs = mc_xcalloc(1, sizeof(*bs));
     bs->dir = mc_xstrdup(dir);
     *out = bs;

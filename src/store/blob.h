@@ -20,7 +20,8 @@ struct blob_store;
 struct blob_writer;
 struct blob_reader;
 
-/* Open (creating the directories) the store rooted at dir. */
+/* Open (creating the directories) the store rooted at dir; temporary files
+ * older than a day (left by a crash mid-upload) are removed. */
 enum mc_status blob_store_open(const char *dir, struct blob_store **out,
                                struct mc_err *err) MC_MUST_CHECK;
 void blob_store_close(struct blob_store *bs);

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/attachment.h"
@@ -188,6 +190,21 @@ static void blob_store_round_trip(void **state)
     assert_int_equal(blob_remove(bs, sha, NULL), MC_OK);
     assert_int_equal(blob_open(bs, sha, &r, &size, NULL), MC_ENOTFOUND);
     blob_store_close(bs);
+
+    /* A crash left two temporary files: reopening removes the day-old one only. */
+    char old[96], fresh[96];
+    snprintf(old, sizeof(old), "%s/old.part", tmp);
+    snprintf(fresh, sizeof(fresh), "%s/fresh.part", tmp);
+    fclose(fopen(old, "w"));
+    fclose(fopen(fresh, "w"));
+    struct timeval tv[2] = { { .tv_sec = time(NULL) - 2 * 86400 },
+                             { .tv_sec = time(NULL) - 2 * 86400 } };
+    assert_int_equal(utimes(old, tv), 0);
+    assert_int_equal(blob_store_open(dir, &bs, NULL), MC_OK);
+    assert_int_not_equal(access(old, F_OK), 0);
+    assert_int_equal(access(fresh, F_OK), 0);
+    blob_store_close(bs);
+    unlink(fresh);
     rmdir(sub);
     rmdir(tmp);
     rmdir(dir);
