@@ -92,11 +92,11 @@ static enum mc_status consults(json_t *body, struct engine_action *a, struct mc_
 enum mc_status http_action_decode(json_t *body, struct engine_action *a, struct mc_err *err)
 {
     memset(a, 0, sizeof(*a));
-    static const char *const keys[] = { "action",          "version",     "target",
-                                        "assignee",        "reason",      "note",
-                                        "missing",         "attachments", "consults",
-                                        "consult_unit",    "agency",      "agency_hours",
-                                        "new_appointment", "signature",   NULL };
+    static const char *const keys[] = {
+        "action",       "version",         "target",    "assignee", "reason",       "note",
+        "missing",      "attachments",     "consults",  "files",    "consult_unit", "agency",
+        "agency_hours", "new_appointment", "signature", NULL
+    };
     if (!json_is_object(body)) {
         return mc_fail(err, MC_EINVAL, "the body must be a JSON object");
     }
@@ -204,8 +204,9 @@ enum mc_status http_receipt_decode(json_t *body, bool anonymous, struct engine_r
                                    struct mc_err *err)
 {
     memset(r, 0, sizeof(*r));
-    static const char *const keys[] = { "procedure", "case", "channel", "outcome",     "applicant",
-                                        "reason",    "note", "missing", "attachments", NULL };
+    static const char *const keys[] = { "procedure",   "case",   "channel", "outcome",
+                                        "applicant",   "reason", "note",    "missing",
+                                        "attachments", "files",  NULL };
     if (!json_is_object(body)) {
         return mc_fail(err, MC_EINVAL, "the body must be a JSON object");
     }

@@ -60,6 +60,10 @@ http_handler_fn h_notification_read;
 http_handler_fn h_public_dossier_get;
 http_handler_fn h_public_rating;
 http_handler_fn h_public_feedback;
+/* h_attach.c: uploads and downloads of attachment files */
+http_handler_fn h_upload_create;
+http_handler_fn h_dossier_file_get;
+http_handler_fn h_public_file_get;
 /* h_bpmn.c */
 http_handler_fn h_process_bpmn_get;
 /* Is the request body XML (application/xml, text/xml, application/bpmn+xml)? */

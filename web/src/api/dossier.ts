@@ -98,6 +98,28 @@ export interface Dossier {
   step_clock?: DossierClock | null;
   allowed_actions: DossierAction[];
   action?: string;
+  /** GET only: the files linked to the dossier. */
+  files?: DossierFile[];
+}
+
+/** A file linked to a dossier (component given at submission or action). */
+export interface DossierFile {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+  sha256: string;
+  component: string | null;
+  event_seq: number;
+  uploaded_by: 'applicant' | 'staff';
+  /** Download path; the public one needs ?phone=. */
+  url: string;
+}
+
+/** An upload referenced by a submission or an action. */
+export interface FileRef {
+  upload: string;
+  component?: string;
 }
 
 export interface ReceiptIn {
@@ -110,6 +132,7 @@ export interface ReceiptIn {
   note?: string;
   missing?: string[];
   attachments?: string[];
+  files?: FileRef[];
 }
 
 export interface SupplementGuidance {
@@ -128,6 +151,7 @@ export interface ActionBody {
   consult_unit?: string;
   new_appointment?: string;
   signature?: boolean;
+  files?: FileRef[];
 }
 
 export interface Handover {
@@ -202,6 +226,7 @@ export interface PublicDossier {
   appointment?: Instant;
   apology?: number;
   rating?: number | null;
+  files?: DossierFile[];
 }
 
 const enc = encodeURIComponent;

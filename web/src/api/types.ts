@@ -18,6 +18,8 @@ export interface Problem {
   instance?: string;
   request_id?: string;
   errors?: FieldError[];
+  /** POST /api/uploads 415: the kind the server found in the content (e.g. "text/plain"). */
+  detected_type?: string;
 }
 
 export type RoleName =
