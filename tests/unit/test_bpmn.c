@@ -170,6 +170,96 @@ static void tricky_texts_round_trip(void **state)
     mc_arena_release(&a);
 }
 
+/* A parallel block (split → two branches → join) and an exclusive choice
+ * survive export then import: parallelGateway for the split and the join,
+ * exclusiveGateway with outcome conditions for the choice. */
+static void gateways_round_trip(void **state)
+{
+    (void)state;
+    const char *n_a[] = { "b", "c" }, *n_b[] = { "d" }, *n_c[] = { "d" }, *n_d[] = { "e", "f" },
+               *n_e[] = { "f" };
+    struct core_step steps[6] = {
+        { .key = "a",
+          .name = "Tiếp nhận",
+          .role = "reception",
+          .unit = "VP",
+          .hours = 4,
+          .next = n_a,
+          .nnext = 2,
+          .split = CORE_SPLIT_PARALLEL },
+        { .key = "b",
+          .name = "Nhánh 1",
+          .role = "specialist",
+          .unit = "VP",
+          .hours = 8,
+          .next = n_b,
+          .nnext = 1 },
+        { .key = "c",
+          .name = "Nhánh 2",
+          .role = "specialist",
+          .unit = "TP",
+          .hours = 16,
+          .next = n_c,
+          .nnext = 1 },
+        { .key = "d",
+          .name = "Tổng hợp",
+          .role = "head",
+          .unit = "VP",
+          .hours = 4,
+          .next = n_d,
+          .nnext = 2 },
+        { .key = "e",
+          .name = "Xem xét",
+          .role = "deputy_director",
+          .unit = "VP",
+          .hours = 4,
+          .next = n_e,
+          .nnext = 1 },
+        { .key = "f",
+          .name = "Ký",
+          .role = "director",
+          .unit = "VP",
+          .hours = 4,
+          .requires_signature = true },
+    };
+    struct core_process p = {
+        .code = "QT-GW", .name = "Song song", .issue = 1, .steps = steps, .nsteps = 6
+    };
+    struct mc_err err;
+    struct core_process_totals t;
+    assert_int_equal(core_process_check(&p, ten_days, "", &t, &err), MC_OK);
+    /* The critical path takes the longer branch c. */
+    assert_int_equal(t.longest_half_hours, 2 * (4 + 16 + 4 + 4 + 4));
+    assert_int_equal(core_process_join_of(&p, 0), 3);
+    assert_int_equal(core_process_join_of(&p, 3), -1);
+    struct mc_buf xml;
+    mc_buf_init(&xml, 0);
+    assert_int_equal(bpmn_write(&p, &xml, &err), MC_OK);
+    assert_non_null(strstr(xml.data, "<bpmn:parallelGateway id=\"Gateway_a\""));
+    assert_non_null(strstr(xml.data, "<bpmn:parallelGateway id=\"Join_d\""));
+    assert_non_null(strstr(xml.data, "<bpmn:exclusiveGateway id=\"Gateway_d\""));
+    assert_non_null(strstr(xml.data, "bpmnElement=\"Join_d\""));
+    assert_null(strstr(xml.data, "${outcome == &quot;b&quot;}"));
+    assert_non_null(strstr(xml.data, "${outcome == &quot;e&quot;}"));
+    struct mc_arena a;
+    mc_arena_init(&a);
+    struct bpmn_model m;
+    assert_int_equal(bpmn_parse_mem(xml.data, xml.len, &a, &m, &err), MC_OK);
+    assert_true(core_process_equal(&p, &m.process));
+    assert_int_equal(m.process.steps[0].split, CORE_SPLIT_PARALLEL);
+    assert_int_equal(m.process.steps[3].split, CORE_SPLIT_EXCLUSIVE);
+    struct core_process_totals got;
+    assert_int_equal(bpmn_check(&m, ten_days, &a, &got, &err), MC_OK);
+    assert_int_equal(got.longest_half_hours, t.longest_half_hours);
+    /* Branch c bypassing the join: d is then inside branch b, where a step
+     * names exactly one next step; the error names that field. */
+    steps[2].next = n_e;
+    assert_int_equal(core_process_check(&p, ten_days, "", NULL, &err), MC_EINVAL);
+    assert_string_equal(err.field, "steps[3].next");
+    mc_arena_release(&a);
+    mc_buf_release(&xml);
+}
+
 /* ---- a file drawn in the modeler --------------------------------------- */
 
 static void modeler_file_imports(void **state)
@@ -494,6 +584,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(demo_processes_round_trip),
         cmocka_unit_test(tricky_texts_round_trip),
+        cmocka_unit_test(gateways_round_trip),
         cmocka_unit_test(modeler_file_imports),
         cmocka_unit_test(rejections_name_element_and_line),
         cmocka_unit_test(all_problems_are_listed),
