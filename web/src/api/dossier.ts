@@ -96,8 +96,19 @@ export interface Dossier {
   consults?: { unit_id: number; unit?: string; answered: boolean }[];
   clock?: DossierClock | null;
   step_clock?: DossierClock | null;
+  /** Inside a parallel block: every branch (step, unit and holder above mirror the first open one). */
+  branches?: DossierBranch[];
   allowed_actions: DossierAction[];
   action?: string;
+}
+
+export interface DossierBranch {
+  step: StepRef | null;
+  unit: DossierRef | null;
+  holder: DossierRef | null;
+  /** Reached the join; waits for the other branches. */
+  done: boolean;
+  clock: DossierClock | null;
 }
 
 export interface ReceiptIn {

@@ -182,6 +182,8 @@ export interface DossierComponent {
   required: boolean;
 }
 
+export type StepSplit = 'exclusive' | 'parallel';
+
 export interface ProcessStep {
   key: string;
   order?: number;
@@ -196,6 +198,8 @@ export interface ProcessStep {
   may_return: boolean;
   requires_signature: boolean;
   next: string[];
+  /** exclusive (default): one next step is chosen; parallel: all start as branches. */
+  split?: StepSplit;
 }
 
 /** A step as POST /api/processes/{id}/versions takes it. */
@@ -210,6 +214,8 @@ export interface StepIn {
   may_return: boolean;
   requires_signature: boolean;
   next: string[];
+  /** exclusive (default): one next step is chosen; parallel: all start as branches. */
+  split?: StepSplit;
 }
 
 export type ProcessStatus = 'draft' | 'submitted' | 'approved' | 'effective' | 'superseded';
