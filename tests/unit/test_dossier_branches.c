@@ -290,12 +290,111 @@ static void the_state_blob_keeps_an_open_block(void **state)
     assert_true(store_state_pack(&s.d, blob) <= STORE_STATE_MAX);
 }
 
+/* xorshift: the walk is the same on every run. */
+static uint64_t rnd_state = 0x9e3779b97f4a7c15u;
+static size_t pick(size_t n)
+{
+    rnd_state ^= rnd_state << 13;
+    rnd_state ^= rnd_state >> 7;
+    rnd_state ^= rnd_state << 17;
+    return (size_t)(rnd_state % n);
+}
+
+/* Invariants of a dossier inside or outside a block. */
+static void block_sane(const struct eng_dossier *d)
+{
+    assert_true(d->n_branches <= ENG_BRANCH_MAX);
+    if (d->n_branches == 0) {
+        assert_string_equal(d->join, "");
+        return;
+    }
+    assert_true(d->n_branches >= 2);
+    assert_string_equal(d->join, "tong_hop");
+    size_t open = d->n_branches;
+    for (size_t i = 0; i < d->n_branches; i++) {
+        const struct eng_branch *b = &d->branches[i];
+        assert_non_null(step_named(b->step));
+        assert_int_equal(b->unit, step_named(b->step)->unit);
+        assert_int_equal(b->role, step_named(b->step)->role);
+        assert_true(b->clock.consumed >= 0);
+        if (b->done) {
+            assert_int_equal(b->clock.state, ENG_CLOCK_STOPPED);
+        } else if (open == d->n_branches) {
+            open = i;
+        }
+    }
+    if (eng_status_is_terminal(d->status)) {
+        return;
+    }
+    /* Not every branch is done (then the join would have started), and the
+     * dossier's step mirrors the first open one. */
+    assert_true(open < d->n_branches);
+    assert_string_equal(d->step, d->branches[open].step);
+    assert_int_equal(d->step_unit, d->branches[open].unit);
+    assert_int_equal(d->holder, d->branches[open].holder);
+    assert_memory_equal(&d->step_clock, &d->branches[open].clock, sizeof(d->step_clock));
+    assert_string_equal(d->path[d->path_len - 1], "tham_dinh");
+}
+
+/* Thousands of random actions by random people on random branches: every
+ * refusal leaves the dossier unchanged (act() checks it), and the block
+ * stays consistent after every success. */
+static void randomised_walk_through_the_block(void **state)
+{
+    (void)state;
+    static const struct eng_actor *const cast[] = { &reception, &head,   &spec,  &spec_b,
+                                                    &head_b,    &head_c, &deputy };
+    static const enum eng_action acts[] = {
+        ENG_ACT_FORWARD, ENG_ACT_FORWARD,     ENG_ACT_FORWARD,
+        ENG_ACT_ASSIGN,  ENG_ACT_RETURN_PREV, ENG_ACT_REQUEST_SUPPLEMENT,
+        ENG_ACT_APPROVE, ENG_ACT_WITHDRAW,
+    };
+    size_t joined = 0, finished = 0, ok = 0;
+    for (int round = 0; round < 600; round++) {
+        struct sim s;
+        to_split(&s);
+        for (int n = 0; n < 40 && !eng_status_is_terminal(s.d.status); n++) {
+            pass(&s, (int64_t)pick(90));
+            const struct eng_actor *who = cast[pick(sizeof(cast) / sizeof(cast[0]))];
+            enum eng_action a = acts[pick(sizeof(acts) / sizeof(acts[0]))];
+            if (a == ENG_ACT_WITHDRAW && pick(8) != 0) {
+                continue;
+            }
+            /* The step acted on: the engine's pick or any step at all. */
+            const char *at = pick(3) == 0 ? steps[pick(N_STEPS)].key : NULL;
+            const char *key = at ? at : eng_branch_for(&s.d, who);
+            const struct eng_step *st = step_named(key);
+            const char *target = NULL;
+            if (a == ENG_ACT_FORWARD && st && st->n_next == 1) {
+                target = st->next[0];
+            } else if (a == ENG_ACT_RETURN_PREV && st) {
+                const struct eng_step *p = eng_branch_prev(steps, N_STEPS, st->key);
+                target = p ? p->key : "tham_dinh";
+            }
+            bool inside = s.d.n_branches > 0;
+            if (act(&s, a, who, at, target, who->person) == MC_OK) {
+                ok++;
+                joined += inside && s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status);
+            }
+            block_sane(&s.d);
+            assert_true(s.d.clock.consumed >= 0);
+        }
+        finished += eng_status_is_terminal(s.d.status);
+    }
+    print_message("walk: %zu accepted, %zu joins, %zu finished\n", ok, joined, finished);
+    /* The walk went through joins and to the end, not only refusals. */
+    assert_true(ok > 1000);
+    assert_true(joined > 30);
+    assert_true(finished > 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(split_runs_branches_and_join_waits_for_the_last),
         cmocka_unit_test(withdrawal_inside_a_block_stops_every_branch),
         cmocka_unit_test(the_state_blob_keeps_an_open_block),
+        cmocka_unit_test(randomised_walk_through_the_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
