@@ -76,6 +76,11 @@ enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
                                                   d->state.consults[i].answered_at != 0));
     }
     json_object_set_new(j, "consults", consults);
+    /* Inside a parallel block: the branch this caller's actions apply to
+     * (what engine_act takes when the body names none). */
+    if (d->state.n_branches > 0) {
+        json_object_set_new(j, "my_branch", json_string(eng_branch_for(&d->state, &who->eng)));
+    }
     http_clock_derive(json_object_get(j, "clock"), e, now);
     http_clock_derive(json_object_get(j, "step_clock"), e, now);
     json_t *branches = json_object_get(j, "branches");

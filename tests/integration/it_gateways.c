@@ -211,6 +211,12 @@ static void two_units_work_at_once_and_the_join_waits(void **state)
     assert_string_equal(dit_sub(json_array_get(br, 1), "step", "key"), "doi_chieu");
     assert_string_equal(dit_sub(json_array_get(br, 1), "clock", "state"), "running");
     assert_true(dit_allows(d, "assign"));
+    assert_string_equal(dit_str(d, "my_branch"), "y_kien_ccvc");
+    json_decref(d);
+    /* The head of TCBC acts on the TCBC branch, though it is not the first. */
+    d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_str(d, "my_branch"), "doi_chieu");
+    assert_true(dit_allows(d, "assign"));
     json_decref(d);
     /* Both units find it in their queue. */
     assert_int_equal(inbox_has("truongphong.ccvc", "unit", code), 1);

@@ -123,7 +123,7 @@ export const tests = [
   },
   {
     name: 'gateways: a dossier inside the block shows both branches; each unit works its own',
-    async run({ page, context, shots }) {
+    async run({ page, context, shots, demoPeople }) {
       const csrf = await apiLogin(context, 'motcua1');
       const made = await context.request.post('/api/dossiers', {
         headers: { 'X-CSRF-Token': csrf },
@@ -138,7 +138,15 @@ export const tests = [
       assert(split.branches.length === 2, `the split opened ${split.branches.length} branches`);
       await context.clearCookies();
 
-      await login(page, 'chuyenvien1.ccvc');
+      // The head of TCBC assigns the second branch: the form offers TCBC's
+      // specialists, though the first branch (CCVC) is the dossier's step.
+      const assignee = demoPeople.find((p) => p.username === 'chuyenvien2.tcbc');
+      await login(page, 'truongphong.tcbc');
+      await openDossierFromInbox(page, dossierCode, 'unit');
+      await actOn(page, dossierCode, 'assign', (form) => form.getByLabel('Cán bộ được phân công').selectOption('chuyenvien2.tcbc'));
+      await expectText(page.getByTestId('dossier-branch').nth(1), new RegExp(assignee.full_name), 'the TCBC branch is assigned');
+
+      await relogin(page, 'chuyenvien1.ccvc');
       await openDossierFromInbox(page, dossierCode, 'unit');
       await expectCount(page.getByTestId('dossier-branch'), (n) => n === 2, 'both branches listed');
       await expectText(page.getByTestId('dossier-branches'), /Lấy ý kiến phòng Công chức, viên chức/, 'CCVC branch');
@@ -147,8 +155,8 @@ export const tests = [
       await actOn(page, dossierCode, 'forward');
       await expectText(page.getByTestId('dossier-branch').first(), /đã xong, chờ các nhánh khác/, 'CCVC branch done, waiting');
 
-      await relogin(page, 'chuyenvien1.tcbc');
-      await openDossierFromInbox(page, dossierCode, 'unit');
+      await relogin(page, 'chuyenvien2.tcbc');
+      await openDossierFromInbox(page, dossierCode, 'mine');
       await actOn(page, dossierCode, 'forward');
       await expectCount(page.getByTestId('dossier-branch'), (n) => n === 0, 'the block closed');
       await expectText(page.getByTestId('dossier-step'), /./, 'at the join');

@@ -98,6 +98,8 @@ export interface Dossier {
   step_clock?: DossierClock | null;
   /** Inside a parallel block: every branch (step, unit and holder above mirror the first open one). */
   branches?: DossierBranch[];
+  /** Inside a parallel block: the branch (step key) the caller's actions apply to. */
+  my_branch?: string;
   allowed_actions: DossierAction[];
   action?: string;
 }
@@ -139,6 +141,8 @@ export interface ActionBody {
   consult_unit?: string;
   new_appointment?: string;
   signature?: boolean;
+  /** Inside a parallel block: the branch acted on (a step key). */
+  branch?: string;
 }
 
 export interface Handover {
