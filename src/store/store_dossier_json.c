@@ -66,7 +66,14 @@ enum mc_status store_dossier_json(struct store *st, int64_t id, char **json, str
         " 'late_person', " PERSON("d.late_person") ","
         " 'rating', d.rating,"
         " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ","
-        " 'branches', json(" BRANCHES "))"
+        " 'branches', json(" BRANCHES "),"
+        /* An exclusive choice at the current step: the steps the holder may
+         * forward to (one is named as the action's target). */
+        " 'next_steps', (SELECT coalesce(json_group_array(json_object('key', n.key,"
+        "   'name', n.name)), '[]') FROM steps s, json_each(s.next) j"
+        "   JOIN steps n ON n.version_id = s.version_id AND n.key = j.value"
+        "   WHERE s.version_id = d.version_id AND s.key = d.step AND s.split = 'exclusive'"
+        "   AND json_array_length(s.next) > 1))"
         " FROM dossiers d WHERE d.id = ?1",
         err);
     if (s == NULL) {

@@ -4,7 +4,7 @@
  * review. Both units work at once, the join waits for both, supplement
  * requests wait for the join, the control slip lists both branch steps, and
  * `motcua verify` agrees. A malformed parallel block is refused naming the
- * field. */
+ * field. An exclusive choice lists its next steps and forward takes one. */
 
 // clang-format off
 #include <stdarg.h>
@@ -296,10 +296,54 @@ static void two_units_work_at_once_and_the_join_waits(void **state)
     assert_int_equal(rc, 0);
 }
 
+/* QT-01 (procedure 1.012946): tham_dinh chooses between lay_y_kien and
+ * xem_xet. The dossier view lists the choice; forward names one. */
+static void an_exclusive_choice_takes_one_step(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    dit_now = dit_at(2026, 10, 7, 9, 0);
+    assert_int_equal(call("motcua1", "POST", "/api/dossiers",
+                          "{\"procedure\":\"1.012946\",\"applicant\":{\"name\":\"Đỗ Văn E\","
+                          "\"phone\":\"0913000111\"}}",
+                          &r),
+                     201);
+    char code[32];
+    snprintf(code, sizeof(code), "%s", dit_str(r.json, "code"));
+    int64_t v = dit_int(r.json, "version");
+    it_resp_release(&r);
+    v = ok_act("motcua1", code, "transfer", v, "");
+    /* phan_cong has one next step: nothing to choose. */
+    json_t *d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "phan_cong");
+    assert_int_equal(json_array_size(json_object_get(d, "next_steps")), 0);
+    json_decref(d);
+    v = ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    d = get_dossier("chuyenvien1.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "tham_dinh");
+    json_t *choices = json_object_get(d, "next_steps");
+    assert_int_equal(json_array_size(choices), 2);
+    assert_string_equal(dit_str(json_array_get(choices, 0), "key"), "lay_y_kien");
+    assert_string_equal(dit_str(json_array_get(choices, 1), "key"), "xem_xet");
+    assert_true(strlen(dit_str(json_array_get(choices, 1), "name")) > 0);
+    assert_int_equal(json_array_size(json_object_get(d, "branches")), 0);
+    json_decref(d);
+    /* Without a target the holder has not chosen. */
+    assert_int_equal(dit_act("chuyenvien1.tcbc", code, "forward", v, "", &r), 400);
+    assert_string_equal(it_problem_field(&r), "target");
+    it_resp_release(&r);
+    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "\"target\":\"xem_xet\"");
+    d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "xem_xet");
+    json_decref(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(two_units_work_at_once_and_the_join_waits),
+        cmocka_unit_test(an_exclusive_choice_takes_one_step),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -165,4 +165,34 @@ export const tests = [
       await shot(page, shots, 'gateways-joined');
     },
   },
+  {
+    name: 'gateways: at an exclusive choice the specialist picks the one next step',
+    async run({ page, context, shots }) {
+      // QT-01 of 1.012946: tham_dinh goes to lay_y_kien or straight to xem_xet.
+      const csrf = await apiLogin(context, 'motcua1');
+      const made = await context.request.post('/api/dossiers', {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { procedure: '1.012946', applicant: { name: 'Vũ Thị Giang', phone: '0905 777 888' } },
+      });
+      assert(made.status() === 201, `receipt: ${made.status()}`);
+      const code = (await made.json()).code;
+      await apiAct(context, 'motcua1', code, 'transfer');
+      await apiAct(context, 'truongphong.tcbc', code, 'forward');
+      await apiAct(context, 'truongphong.tcbc', code, 'assign', { assignee: 'chuyenvien1.tcbc' });
+      await context.clearCookies();
+      await login(page, 'chuyenvien1.tcbc');
+      await openDossierFromInbox(page, code, 'mine');
+      await page.getByTestId('action-forward').click();
+      const form = page.getByTestId('action-form');
+      await form.getByLabel('Chuyển đến bước').waitFor();
+      // Sending without a choice is stopped in the form.
+      await page.getByTestId('action-submit').click();
+      await expectText(form, /Hãy chọn bước chuyển đến\./, 'the choice is required');
+      await page.getByTestId('action-forward').click();
+      await actOn(page, code, 'forward', (f) => f.getByLabel('Chuyển đến bước').selectOption('xem_xet'));
+      const after = await (await context.request.get(`/api/dossiers/${code}`)).json();
+      assert(after.step?.key === 'xem_xet', `the dossier went to ${after.step?.key}`);
+      await shot(page, shots, 'gateways-exclusive');
+    },
+  },
 ];

@@ -100,6 +100,8 @@ export interface Dossier {
   branches?: DossierBranch[];
   /** Inside a parallel block: the branch (step key) the caller's actions apply to. */
   my_branch?: string;
+  /** An exclusive choice at the current step: where forward / approve may go. */
+  next_steps?: { key: string; name: string }[];
   allowed_actions: DossierAction[];
   action?: string;
 }
