@@ -96,6 +96,12 @@ export interface Dossier {
   consults?: { unit_id: number; unit?: string; answered: boolean }[];
   clock?: DossierClock | null;
   step_clock?: DossierClock | null;
+  /** Inside a parallel block: every branch (step, unit and holder above mirror the first open one). */
+  branches?: DossierBranch[];
+  /** Inside a parallel block: the branch (step key) the caller's actions apply to. */
+  my_branch?: string;
+  /** An exclusive choice at the current step: where forward / approve may go. */
+  next_steps?: { key: string; name: string }[];
   allowed_actions: DossierAction[];
   action?: string;
   /** GET only: the files linked to the dossier. */
@@ -120,6 +126,15 @@ export interface DossierFile {
 export interface FileRef {
   upload: string;
   component?: string;
+}
+
+export interface DossierBranch {
+  step: StepRef | null;
+  unit: DossierRef | null;
+  holder: DossierRef | null;
+  /** Reached the join; waits for the other branches. */
+  done: boolean;
+  clock: DossierClock | null;
 }
 
 export interface ReceiptIn {
@@ -152,6 +167,8 @@ export interface ActionBody {
   new_appointment?: string;
   signature?: boolean;
   files?: FileRef[];
+  /** Inside a parallel block: the branch acted on (a step key). */
+  branch?: string;
 }
 
 export interface Handover {
