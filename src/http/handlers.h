@@ -60,6 +60,9 @@ http_handler_fn h_notification_read;
 http_handler_fn h_public_dossier_get;
 http_handler_fn h_public_rating;
 http_handler_fn h_public_feedback;
+/* h_case.c: internal cases (hồ sơ công việc) */
+http_handler_fn h_case_items_list;
+http_handler_fn h_case_create;
 /* h_bpmn.c */
 http_handler_fn h_process_bpmn_get;
 /* Is the request body XML (application/xml, text/xml, application/bpmn+xml)? */

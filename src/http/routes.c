@@ -46,6 +46,8 @@ const struct http_route http_routes[] = {
       HTTP_PUBLIC | HTTP_NO_CSRF | HTTP_RATE_LOOKUP },
     { "POST", "/api/public/dossiers/{code}/feedback", h_public_feedback,
       HTTP_PUBLIC | HTTP_NO_CSRF | HTTP_RATE_LOOKUP },
+    { "GET", "/api/cases/items", h_case_items_list, HTTP_AUTH },
+    { "POST", "/api/cases", h_case_create, HTTP_AUTH },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

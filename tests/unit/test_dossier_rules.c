@@ -892,14 +892,20 @@ static bool oracle_role_ok(const struct eng_dossier *d, const struct eng_request
 {
     const struct eng_actor *a = &r->actor;
     int64_t desk = d->status == ENG_ST_NONE ? r->desk_unit : d->desk_unit;
-    bool desk_ok = has(a, ROLE_BIT(ROLE_RECEPTION), desk, false);
+    /* An internal case has no desk: its owning unit's heads act for it. */
+    bool internal = d->status != ENG_ST_NONE && d->channel == ENG_CHANNEL_INTERNAL;
+    bool desk_ok = internal ? has(a, ROLE_MASK_UNIT_LEADERS, desk, false)
+                            : has(a, ROLE_BIT(ROLE_RECEPTION), desk, false);
     bool step_ok = s && has(a, ROLE_BIT(s->role), s->unit, false) &&
                    (d->holder == 0 || d->holder == a->person);
     switch (r->action) {
     case ENG_ACT_SUBMIT_ONLINE:
         return a->kind == ENG_ACTOR_APPLICANT;
     case ENG_ACT_WITHDRAW:
-        return a->kind == ENG_ACTOR_APPLICANT || desk_ok;
+        return (a->kind == ENG_ACTOR_APPLICANT && !internal) || desk_ok;
+    case ENG_ACT_OPEN_CASE:
+        return has(a, ROLE_MASK_UNIT_LEADERS | ROLE_BIT(ROLE_SPECIALIST), desk, false) ||
+               has(a, ROLE_MASK_LEADERS, 0, true);
     case ENG_ACT_ASSIGN:
         return s && has(a, ROLE_MASK_UNIT_LEADERS, s->unit, false);
     case ENG_ACT_BACK_FROM_AGENCY:
@@ -927,7 +933,7 @@ static bool oracle_role_ok(const struct eng_dossier *d, const struct eng_request
 static bool transition_ok(enum eng_status from, enum eng_status to)
 {
     static const unsigned ok[ENG_ST_COUNT] = {
-        [ENG_ST_NONE] = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3,
+        [ENG_ST_NONE] = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4, /* 4: open_case */
         [ENG_ST_NEW] = 1u << 1 | 1u << 2 | 1u << 3 | 1u << 5 | 1u << 7,
         [ENG_ST_ACCEPTED] = 1u << 2 | 1u << 4 | 1u << 7,
         [ENG_ST_PROCESSING] = 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9,
@@ -1024,7 +1030,8 @@ static void randomised_walk_keeps_the_invariants(void **state)
                 size_t c = pick(n_able);
                 who = able[c].who;
                 a = able[c].a;
-                bool rare = a == ENG_ACT_WITHDRAW || a == ENG_ACT_REFUSE_RECEIPT;
+                bool rare = a == ENG_ACT_WITHDRAW || a == ENG_ACT_REFUSE_RECEIPT ||
+                            a == ENG_ACT_OPEN_CASE; /* a case cannot meet the desk */
                 if (!rare || pick(10) == 0) {
                     break;
                 }
