@@ -10,7 +10,6 @@ enum mc_status engine_record_first(const struct engine *e, struct store *st, int
                                    const struct store_dossier_target *t, const char *code,
                                    enum eng_action action, const struct eng_dossier *next,
                                    const struct eng_effects *fx, const struct engine_actor *who,
-                                   const char *note, int64_t now,
-                                   struct mc_err *err) MC_MUST_CHECK;
+                                   const char *note, int64_t now, struct mc_err *err) MC_MUST_CHECK;
 
 #endif

@@ -60,6 +60,9 @@ http_handler_fn h_notification_read;
 http_handler_fn h_public_dossier_get;
 http_handler_fn h_public_rating;
 http_handler_fn h_public_feedback;
+/* h_calendar_agency.c: the agency's calendar file (administrators) */
+http_handler_fn h_calendar_agency_get;
+http_handler_fn h_calendar_agency_put;
 /* h_case.c: internal cases (hồ sơ công việc) */
 http_handler_fn h_case_items_list;
 http_handler_fn h_case_create;
