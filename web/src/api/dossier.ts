@@ -62,7 +62,8 @@ export type DossierAction =
   | 'result_ready'
   | 'return_result'
   | 'withdraw'
-  | 'apologize';
+  | 'apologize'
+  | 'open_case';
 
 export interface Dossier {
   code: string | null;
@@ -209,6 +210,8 @@ export interface PublicDossier {
   appointment?: Instant;
   apology?: number;
   rating?: number | null;
+  /** In status 5: what the applicant was asked to supplement. */
+  supplement?: string | null;
 }
 
 const enc = encodeURIComponent;
