@@ -144,6 +144,15 @@ static void bad_input_and_other_units_change_nothing(void **state)
         }
         it_resp_release(&r);
     }
+    /* The desk does not receive an internal item as a dossier. */
+    struct it_resp rr;
+    assert_int_equal(dit_call("motcua1", "POST", "/api/dossiers",
+                              "{\"procedure\":\"NB-VP-04\",\"applicant\":{\"name\":\"A\","
+                              "\"phone\":\"0900123456\"}}",
+                              NULL, &rr),
+                     400);
+    assert_string_equal(it_problem_field(&rr), "procedure");
+    it_resp_release(&rr);
     /* Nothing was written: no case counted, no code used. */
     assert_int_equal(stat_of("NB-VP-04", "received"), 0);
     struct it_resp r;
