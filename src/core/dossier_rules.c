@@ -364,6 +364,10 @@ static enum mc_status check_all(const struct eng_dossier *d, enum eng_action act
         return mc_fail(err, MC_ECONFLICT, "%s: the dossier is closed (%d %s)", name,
                        eng_status_code(d->status), eng_status_name_vi(d->status));
     }
+    if (action == ENG_ACT_REQUEST_PAYMENT && d->status != ENG_ST_NONE &&
+        d->channel == ENG_CHANNEL_INTERNAL) {
+        return mc_fail(err, MC_ECONFLICT, "%s: an internal case has no financial obligation", name);
+    }
     if (!status_in(d->status, allowed_statuses(action))) {
         return mc_fail(err, MC_ECONFLICT, "%s: not possible in status %d (%s)", name,
                        eng_status_code(d->status), eng_status_name_vi(d->status));

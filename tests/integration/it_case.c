@@ -188,6 +188,7 @@ static void a_case_walks_its_process(void **state)
      * engine's minute arithmetic names the next working start. */
     assert_string_equal(dit_str(r.json, "due_at"), "2026-10-12T08:00:00+07:00");
     assert_true(dit_allows(r.json, "forward"));
+    assert_false(dit_allows(r.json, "request_payment"));
     int64_t v = dit_int(r.json, "version");
     it_resp_release(&r);
     assert_int_equal(stat_of("NB-VP-04", "received"), 1);

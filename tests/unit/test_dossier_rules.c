@@ -174,6 +174,57 @@ static enum mc_status run(struct sim *s, enum eng_action a, const struct eng_act
     return run_req(s, &r, target);
 }
 
+/* An internal case: unit staff of the owning unit (or a leader) open it at
+ * the first step; no applicant, no desk (the unit's heads act for it). */
+static enum mc_status open_case(struct sim *s, const struct eng_actor *who)
+{
+    struct eng_request r = full_request(s, ENG_ACT_OPEN_CASE, who);
+    r.channel = ENG_CHANNEL_INTERNAL;
+    r.desk_unit = UNIT; /* the owning unit */
+    return run_req(s, &r, "phan_cong");
+}
+
+static void internal_case_opens_at_the_first_step(void **state)
+{
+    (void)state;
+    struct sim s;
+    const struct eng_actor *refused[] = { &spec_b, &reception, &clerk, &control, &applicant };
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        sim_init(&s, vn(2026, 10, 5, 9, 0));
+        assert_int_equal(open_case(&s, refused[i]), MC_EPERM);
+    }
+    const struct eng_actor *allowed[] = { &spec, &head, &director, &deputy };
+    for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
+        sim_init(&s, vn(2026, 10, 5, 9, 0));
+        assert_int_equal(open_case(&s, allowed[i]), MC_OK);
+    }
+    sim_init(&s, vn(2026, 10, 5, 9, 0)); /* Monday */
+    assert_int_equal(open_case(&s, &spec), MC_OK);
+    assert_int_equal(s.d.status, ENG_ST_PROCESSING);
+    assert_int_equal(s.d.channel, ENG_CHANNEL_INTERNAL);
+    assert_string_equal(s.d.step, "phan_cong");
+    assert_int_equal(s.d.desk_unit, UNIT);
+    assert_int_equal(s.d.legal_due_at, vn(2026, 10, 12, 9, 0)); /* 5 working days */
+    assert_true(s.fx.flags & ENG_FX_CODE);
+    assert_true(s.fx.flags & ENG_FX_STEP_CHANGED);
+    assert_false(s.fx.flags & ENG_FX_NOTIFY_APPLICANT);
+    /* Opened once only; no receipt, no financial obligation. */
+    assert_int_equal(open_case(&s, &spec), MC_ECONFLICT);
+    assert_int_equal(run(&s, ENG_ACT_RECEIVE, &reception, NULL), MC_ECONFLICT);
+    assert_int_equal(run(&s, ENG_ACT_FORWARD, &head, "tham_dinh"), MC_OK);
+    assert_int_equal(run(&s, ENG_ACT_REQUEST_PAYMENT, &spec, NULL), MC_ECONFLICT);
+    assert_int_equal(run(&s, ENG_ACT_REQUEST_SUPPLEMENT, &spec, NULL), MC_OK);
+    /* The desk's part belongs to the owning unit's head, not to reception. */
+    assert_int_equal(run(&s, ENG_ACT_SUPPLEMENT_RECEIVED, &reception, NULL), MC_EPERM);
+    assert_int_equal(run(&s, ENG_ACT_SUPPLEMENT_RECEIVED, &spec, NULL), MC_EPERM);
+    assert_int_equal(run(&s, ENG_ACT_SUPPLEMENT_RECEIVED, &head, NULL), MC_OK);
+    assert_int_equal(s.d.status, ENG_ST_PROCESSING);
+    /* The applicant never acts on a case; its unit's head may withdraw it. */
+    assert_int_equal(run(&s, ENG_ACT_WITHDRAW, &applicant, NULL), MC_EPERM);
+    assert_int_equal(run(&s, ENG_ACT_WITHDRAW, &head, NULL), MC_OK);
+    assert_int_equal(s.d.status, ENG_ST_WITHDRAWN);
+}
+
 /* ---- legal paths, as scripts ------------------------------------------ */
 
 struct line {
@@ -1144,6 +1195,7 @@ int main(void)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paper_dossier_from_receipt_to_return),
+        cmocka_unit_test(internal_case_opens_at_the_first_step),
         cmocka_unit_test(receipt_effects_and_appointment),
         cmocka_unit_test(transfer_deadline_follows_the_15h_rule),
         cmocka_unit_test(online_supplement_then_refusal_after_appraisal),
