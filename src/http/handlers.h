@@ -64,6 +64,12 @@ http_handler_fn h_public_feedback;
 http_handler_fn h_upload_create;
 http_handler_fn h_dossier_file_get;
 http_handler_fn h_public_file_get;
+/* h_calendar_agency.c: the agency's calendar file (administrators) */
+http_handler_fn h_calendar_agency_get;
+http_handler_fn h_calendar_agency_put;
+/* h_case.c: internal cases (hồ sơ công việc) */
+http_handler_fn h_case_items_list;
+http_handler_fn h_case_create;
 /* h_bpmn.c */
 http_handler_fn h_process_bpmn_get;
 /* Is the request body XML (application/xml, text/xml, application/bpmn+xml)? */
