@@ -12,6 +12,10 @@
 
 // clang-format off
 
+/* The dossier view's one statement passes C99's 4095-character minimum for
+ * string literals; gcc and clang take any length. */
+#pragma GCC diagnostic ignored "-Woverlength-strings"
+
 /* minutes since the epoch → "YYYY-MM-DDTHH:MM:00+07:00" (NULL stays NULL) */
 #define T(x) "strftime('%Y-%m-%dT%H:%M:00+07:00', (" x ") * 60 + 25200, 'unixepoch')"
 
