@@ -204,12 +204,31 @@ enum mc_status store_idem_put(struct store *st, const char *caller, const char *
                               const char *hash, int status, const char *response, int64_t now,
                               struct mc_err *err) MC_MUST_CHECK;
 
+/* ---- one dossier as typed cells ---- */
+
+/* A value of the dossier read model, named by where it goes in the JSON
+ * view: "key" (top level) or "object.key"; an object whose first cell is
+ * NULL is null as a whole (no step, no holder…). */
+enum store_cell_type { STORE_CELL_NULL, STORE_CELL_INT, STORE_CELL_REAL, STORE_CELL_TEXT };
+struct store_cell {
+    const char *name;
+    bool instant; /* an integer of minutes since the epoch, shown as a time */
+    enum store_cell_type type;
+    int64_t i;
+    double r;
+    const char *text; /* valid during the callback only */
+};
+typedef void store_cell_fn(void *ctx, const struct store_cell *cell);
+
+/* One dossier, docs/openapi.yaml Dossier without what the caller derives
+ * (status names, remaining time, allowed actions): `each` is called for
+ * every cell in the view's order. The caller formats them (no JSON is built
+ * and parsed again in between). MC_ENOTFOUND when there is no such id. */
+enum mc_status store_dossier_cells(struct store *st, int64_t id, store_cell_fn *each, void *ctx,
+                                   struct mc_err *err) MC_MUST_CHECK;
+
 /* ---- read models (JSON text, malloc'd) ---- */
 
-/* One dossier: docs/openapi.yaml Dossier (without allowed_actions and the
- * derived remaining time, which the caller adds). */
-enum mc_status store_dossier_json(struct store *st, int64_t id, char **json,
-                                  struct mc_err *err) MC_MUST_CHECK;
 /* The handover events of a dossier with step, unit and person names. */
 enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **json,
                                          struct mc_err *err) MC_MUST_CHECK;

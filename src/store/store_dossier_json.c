@@ -29,44 +29,6 @@
     " 'running_since', c.running_since, 'fired', c.fired) FROM clocks c"               \
     " WHERE c.dossier = d.id AND c.kind = '" kind "')"
 
-enum mc_status store_dossier_json(struct store *st, int64_t id, char **json, struct mc_err *err)
-{
-    sqlite3_stmt *s = store_stmt(
-        st,
-        "SELECT json_object('code', d.code, 'ref', d.ref, 'version', d.version,"
-        " 'agency', d.agency,"
-        " 'procedure', (SELECT json_object('code', p.code, 'name', p.name, 'kind', p.kind)"
-        "   FROM procedures p WHERE p.id = d.procedure_id),"
-        " 'case', (SELECT json_object('code', c.code, 'name', c.name) FROM cases c"
-        "   WHERE c.id = d.case_id),"
-        " 'process', (SELECT json_object('code', pr.code, 'issue', v.issue)"
-        "   FROM process_versions v JOIN processes pr ON pr.id = v.process_id"
-        "   WHERE v.id = d.version_id),"
-        " 'unit', " UNIT("d.unit") ", 'desk_unit', " UNIT("d.desk_unit") ","
-        " 'channel', d.channel, 'ruleset', d.ruleset,"
-        " 'applicant', json_object('name', d.applicant_name, 'phone', d.applicant_phone,"
-        "   'email', d.applicant_email, 'address', d.applicant_addr,"
-        "   'id_number', d.applicant_idno),"
-        " 'submitted_at', " T("d.submitted_at") ", 'received_at', " T("d.received_at") ","
-        " 'due_at', " T("d.due_at") ", 'legal_due_at', " T("d.legal_due_at") ","
-        " 'first_due_at', " T("d.first_due_at") ", 'apology_at', " T("d.apology_at") ","
-        " 'status', d.status, 'stage', d.stage,"
-        " 'step', " STEP("d.version_id", "d.step") ","
-        " 'step_unit', " UNIT("d.step_unit") ", 'holder', " PERSON("d.holder") ","
-        " 'finished_at', " T("d.finished_at") ", 'verdict', d.verdict,"
-        " 'late_step', " STEP("d.version_id", "d.late_step") ","
-        " 'late_person', " PERSON("d.late_person") ","
-        " 'rating', d.rating,"
-        " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ")"
-        " FROM dossiers d WHERE d.id = ?1",
-        err);
-    if (s == NULL) {
-        return MC_ESTORE;
-    }
-    store_bind_i64(s, 1, id);
-    return store_json_row(st, s, "reading a dossier", json, err);
-}
-
 enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **json,
                                          struct mc_err *err)
 {
