@@ -247,18 +247,19 @@ struct action_ctx {
     const char *code;
     const struct engine_action *a;
     int64_t now;
-    int64_t dossier; /* out */
 };
 
-/* With an Idempotency-Key the answer is stored with the effect, so it is
- * built inside the transition's savepoint. */
+/* The answer is built inside the transition's savepoint: with an
+ * Idempotency-Key it is stored with the effect; without one it is built
+ * there too, on the writer, whose cache holds every page the transition
+ * touched (a reader's cache was discarded by the commit), and it shows
+ * exactly the version this transition made. */
 static enum mc_status action_run(struct transition *t, struct mc_err *err)
 {
     struct action_ctx *c = t->ctx;
     struct engine_result res;
     enum mc_status rc = engine_act(c->e, t->req->db, c->who, c->code, c->a, c->now, &res, err);
-    c->dossier = res.dossier;
-    if (rc == MC_OK && t->key) {
+    if (rc == MC_OK) {
         json_t *extra = json_pack("{s:s}", "action", eng_action_key(c->a->action));
         rc = answer(t->req, t->resp, c->e, c->who, res.dossier, 200, extra, t->key, t->hash, c->now,
                     err);
@@ -291,14 +292,6 @@ enum mc_status h_dossier_action(struct http_req *req, struct http_resp *resp, st
     struct transition t = { .req = req, .resp = resp, .run = action_run, .ctx = &actx };
     if (rc == MC_OK) {
         rc = run_transition(&t, err);
-    }
-    /* Without an Idempotency-Key the answer is built after the commit,
-     * outside the writer (the shared transaction then covers only the
-     * transition itself); it shows the dossier as committed, which under a
-     * concurrent writer may already be a later version. */
-    if (rc == MC_OK && !t.replayed && t.key == NULL) {
-        json_t *extra = json_pack("{s:s}", "action", eng_action_key(a.action));
-        rc = answer(req, resp, e, &who, actx.dossier, 200, extra, NULL, t.hash, now, err);
     }
     json_decref(body);
     if (rc == MC_ECONFLICT && strcmp(err->field, "version") == 0) {

@@ -86,11 +86,13 @@ enum mc_status store_dossier_insert(struct store *st, const struct store_dossier
                                     const struct store_applicant *a, const struct eng_dossier *d,
                                     int64_t now, int64_t *id, struct mc_err *err) MC_MUST_CHECK;
 
-/* Write the new state of dossier `id` if its version is still `version`
- * (then version + 1); MC_ECONFLICT otherwise. code NULL keeps the code. */
+/* Write the new state `d` of dossier `id` if its version is still `version`
+ * (then version + 1); MC_ECONFLICT otherwise. code NULL keeps the code.
+ * `prev` is the state it replaces: indexed columns that did not change are
+ * not written. */
 enum mc_status store_dossier_update(struct store *st, int64_t id, int64_t version, const char *code,
-                                    const struct eng_dossier *d, int64_t now,
-                                    struct mc_err *err) MC_MUST_CHECK;
+                                    const struct eng_dossier *prev, const struct eng_dossier *d,
+                                    int64_t now, struct mc_err *err) MC_MUST_CHECK;
 
 /* By code or online reference; MC_ENOTFOUND. */
 enum mc_status store_dossier_load(struct store *st, const char *code_or_ref,
@@ -147,6 +149,15 @@ enum mc_status store_counters_check(struct store *st, int64_t *mismatches,
 enum mc_status store_clock_put(struct store *st, int64_t dossier, const char *kind,
                                const char *step, const struct eng_clock *c, uint32_t fired,
                                int64_t next_rung_at, struct mc_err *err) MC_MUST_CHECK;
+/* A clock's row as the escalation keeps it: exists false when there is
+ * none yet (then fired and next_rung_at are 0). */
+struct store_clock_row {
+    bool exists;
+    uint32_t fired;
+    int64_t next_rung_at; /* 0: no rung left */
+};
+enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *kind,
+                               struct store_clock_row *out, struct mc_err *err) MC_MUST_CHECK;
 /* The fired mask of a clock (0 when there is no row). */
 enum mc_status store_clock_fired(struct store *st, int64_t dossier, const char *kind,
                                  uint32_t *fired, struct mc_err *err) MC_MUST_CHECK;

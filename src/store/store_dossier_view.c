@@ -3,12 +3,17 @@
  * The HTTP layer builds the JSON from them directly; building it in SQL
  * (json_object, strftime) and parsing it again cost about a fifth of the
  * CPU of a transition (docs/ARCHITECTURE.md). A column alias starting with
- * '@' is an instant in minutes. */
+ * '@' is an instant in minutes.
+ *
+ * clang-format is off for the SQL: it reads the *_COLS() macros spliced
+ * into the string literal as calls and breaks the SQL one word per line
+ * (as in store_dossier_json.c). */
 #include <string.h>
 
 #include "store/store_dossier.h"
 #include "store/store_int.h"
 
+// clang-format off
 #define UNIT_COLS(t, o) t ".id AS \"" o ".id\", " t ".code AS \"" o ".code\", " t ".name AS \"" o ".name\""
 #define PERSON_COLS(t, o) \
     t ".id AS \"" o ".id\", " t ".username AS \"" o ".username\", " t ".full_name AS \"" o ".full_name\""
@@ -51,6 +56,7 @@ static const char view_sql[] =
     " LEFT JOIN clocks cd ON cd.dossier = d.id AND cd.kind = 'dossier'"
     " LEFT JOIN clocks cs ON cs.dossier = d.id AND cs.kind = 'step'"
     " WHERE d.id = ?1";
+// clang-format on
 
 enum mc_status store_dossier_cells(struct store *st, int64_t id, store_cell_fn *each, void *ctx,
                                    struct mc_err *err)
