@@ -9,7 +9,9 @@
  * submitters. A submitter waits without holding any lock, so the leader may
  * use its struct store, its request arena and its err. */
 #include <pthread.h>
+#include <stdio.h>
 
+#include "base/log.h"
 #include "store/store_int.h"
 
 struct work {
@@ -19,6 +21,8 @@ struct work {
     struct mc_err *err;
     enum mc_status rc;
     bool done;
+    bool broken;         /* its savepoint could not be rolled back */
+    char request_id[40]; /* the submitter's, for the lines the work logs */
     struct work *next;
 };
 
@@ -60,10 +64,14 @@ static struct work *take_group(const struct store *writer)
     return group;
 }
 
-/* One work in its savepoint, on its own struct store holding the writer. */
+/* One work in its savepoint, on its own struct store holding the writer,
+ * logging under its submitter's request id. */
 static void run_work(struct work *w)
 {
     struct store *st = w->st;
+    char leader_id[40];
+    snprintf(leader_id, sizeof(leader_id), "%s", mc_log_request_id());
+    mc_log_set_request_id(w->request_id);
     store_swap_writer(st);
     st->in_tx = true;
     enum mc_status rc = step_sql(st, "SAVEPOINT work", w->err);
@@ -73,12 +81,13 @@ static void run_work(struct work *w)
             rc = step_sql(st, "RELEASE work", w->err);
         }
         if (rc != MC_OK) {
-            (void)step_sql(st, "ROLLBACK TO work", NULL);
-            (void)step_sql(st, "RELEASE work", NULL);
+            w->broken = step_sql(st, "ROLLBACK TO work", NULL) != MC_OK ||
+                        step_sql(st, "RELEASE work", NULL) != MC_OK;
         }
     }
     st->in_tx = false;
     store_swap_writer(st);
+    mc_log_set_request_id(leader_id);
     w->rc = rc;
 }
 
@@ -111,10 +120,14 @@ static uint64_t run_group(struct work *group)
             continue;
         }
         run_work(w);
-        if (sqlite3_get_autocommit(writer->db)) {
+        if (sqlite3_get_autocommit(writer->db) || w->broken) {
             /* SQLite rolled the whole transaction back (I/O error, full
-             * disk): the works before this one are gone too. */
+             * disk), or a failed work's writes could not be undone alone:
+             * nothing of the group commits. */
             rc = mc_fail(&gerr, MC_ESTORE, "the write transaction was rolled back by the database");
+            if (!sqlite3_get_autocommit(writer->db)) {
+                (void)step_sql(writer, "ROLLBACK", NULL);
+            }
             fail_done(group, w, &gerr);
         }
     }
@@ -149,6 +162,7 @@ enum mc_status store_write(struct store *st, store_work_fn *fn, void *ctx, struc
         return store_commit(st, err);
     }
     struct work me = { .st = st, .fn = fn, .ctx = ctx, .err = err, .rc = MC_OK };
+    snprintf(me.request_id, sizeof(me.request_id), "%s", mc_log_request_id());
     pthread_mutex_lock(&queue_lock);
     *queue_end = &me;
     queue_end = &me.next;
