@@ -48,6 +48,7 @@ static const char LIST_SQL[] =
     " 'procedure', (SELECT json_object('code', p.code, 'name', p.name) FROM procedures p"
     "   WHERE p.id = d.procedure_id),"
     " 'unit', " UNIT("d.unit") ", 'step_unit', " UNIT("d.step_unit") ","
+    " 'desk_unit', " UNIT("d.desk_unit") ","
     " 'applicant_name', d.applicant_name,"
     " 'received_at', " T("d.received_at") ", 'due_at', " T("d.due_at") ","
     " 'legal_due_at', " T("d.legal_due_at") ", 'finished_at', " T("d.finished_at") ","
