@@ -4,7 +4,7 @@
 // dossiers of its journey exist (one finished on time this month, one
 // accepted online and still open, the specialist notified of an assignment).
 import { readFileSync } from 'node:fs';
-import { afterRender, assert, expectCount, expectText, login, shot } from './helpers.mjs';
+import { afterRender, assert, expectCount, expectNoHorizontalScroll, expectText, login, shot } from './helpers.mjs';
 
 /** Minutes since the epoch, `days` from now: the test clock of the server. */
 const minutesFromNow = (days) => String(Math.floor(Date.now() / 60000) + days * 24 * 60);
@@ -29,22 +29,28 @@ export const tests = [
       await afterRender(page);
       await shot(page, shots, 'dashboard-charts');
 
-      // Click the month's bar where it is drawn: ECharts answers the click
-      // with the dossiers of that segment.
+      // Click a bar where it is drawn (a filled SVG shape below the legend):
+      // ECharts answers the click with the dossiers of that segment.
       const box = await canvas.boundingBox();
       assert(box, 'the chart has a box');
       const month = await page.locator('#db-to').inputValue();
       const [y, m] = month.split('-');
+      const bars = await canvas.locator('svg path').evaluateAll((paths, top) =>
+        paths
+          .map((p) => p.getBoundingClientRect())
+          .filter((r) => r.width >= 8 && r.height >= 8 && r.width <= 80 && r.top > top + 40)
+          .map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 })),
+        box.y,
+      );
+      assert(bars.length >= 1, 'the month chart draws bars');
       let drilled = false;
-      // The bars stand on the x axis; sweep up the plot from just above it.
-      for (let dy = 30; dy < box.height - 40 && !drilled; dy += 12) {
-        for (const fx of [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) {
-          await page.mouse.click(box.x + box.width * fx, box.y + box.height - dy);
-          if (page.url().includes('/can-bo/thong-ke/ho-so')) {
-            drilled = true;
-            break;
-          }
-        }
+      for (const bar of bars) {
+        await page.mouse.click(bar.x, bar.y);
+        drilled = await page
+          .waitForURL('**/can-bo/thong-ke/ho-so?**', { timeout: 2000 })
+          .then(() => true)
+          .catch(() => false);
+        if (drilled) break;
       }
       assert(drilled, 'clicking a bar of the month chart opens its dossiers');
       await page.waitForURL((url) => url.pathname === '/can-bo/thong-ke/ho-so' && url.searchParams.get('from') === `${y}-${m}-01`);
@@ -139,6 +145,25 @@ export const tests = [
       await page.getByTestId('dossier-title').waitFor();
       if (count === 1) await expectCount(page.getByTestId('notification-count'), (n) => n === 0, 'no unread left');
       else await expectText(page.getByTestId('notification-count'), new RegExp(`^${count - 1}$`), 'one fewer unread');
+    },
+  },
+  {
+    name: 'phone screen: the dashboard, the late list and the notifications fit without sideways scrolling',
+    viewport: { width: 390, height: 844 },
+    async run({ page, shots }) {
+      await login(page, 'giamdoc');
+      await page.goto('/can-bo/thong-ke');
+      await page.getByTestId('chart-month-canvas').locator('svg').first().waitFor();
+      await page.getByTestId('chart-procedure').waitFor();
+      await afterRender(page);
+      await expectNoHorizontalScroll(page, 'dashboard');
+      await shot(page, shots, 'dashboard-phone');
+      await page.goto('/can-bo/ho-so-tre-han');
+      await page.locator('[data-testid="late-table"], [data-testid="late-empty"]').first().waitFor();
+      await expectNoHorizontalScroll(page, 'late list');
+      await page.getByTestId('notification-bell').click();
+      await page.getByTestId('notification-panel').waitFor();
+      await expectNoHorizontalScroll(page, 'notification panel');
     },
   },
 ];

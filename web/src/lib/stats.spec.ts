@@ -93,6 +93,12 @@ describe('chartOption', () => {
     expect(u.yAxis.data).toEqual(['Phòng A']);
   });
 
+  it('leaves the legend room on a phone', () => {
+    const wide = chartOption(unit, texts) as { grid: { top: number } };
+    const narrow = chartOption(unit, texts, true) as { grid: { top: number } };
+    expect(narrow.grid.top).toBeGreaterThan(wide.grid.top);
+  });
+
   it('escapes names in the tooltip and adds the rate', () => {
     const m = chartModel([row({ unit: 'A' }, 1, 0, 1, 0)], 'unit', () => '<b>A</b>');
     const o = chartOption(m, texts) as { tooltip: { formatter: (p: { dataIndex: number; seriesName: string; value: number }[]) => string } };

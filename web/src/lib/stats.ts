@@ -79,12 +79,13 @@ export interface ChartTexts {
 
 /**
  * The ECharts option of a stacked bar chart: months stand as columns, the
- * other keys lie as rows (their names are long). Decals and the aria
+ * other keys lie as rows (their names are long). `narrow`: a phone's width. Decals and the aria
  * component make the series readable without colour.
  */
-export function chartOption(model: ChartModel, texts: ChartTexts): Record<string, unknown> {
+export function chartOption(model: ChartModel, texts: ChartTexts, narrow = false): Record<string, unknown> {
   const horizontal = model.by !== 'month';
-  const category = { type: 'category', data: model.labels, axisLabel: { color: '#1f2937', width: 180, overflow: 'truncate' } };
+  // On a phone the legend takes two lines and the names less room.
+  const category = { type: 'category', data: model.labels, axisLabel: { color: '#1f2937', width: narrow ? 100 : 180, overflow: 'truncate' } };
   const value = { type: 'value', minInterval: 1, axisLabel: { color: '#1f2937' } };
   return {
     // Decals on; ECharts' own description off: the chart's label is chartSummary().
@@ -103,7 +104,7 @@ export function chartOption(model: ChartModel, texts: ChartTexts): Record<string
         return [`<strong>${esc(model.labels[i] ?? '')}</strong>`, ...lines, esc(texts.rate(model.rates[i] ?? null))].join('<br/>');
       },
     },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: narrow ? 60 : 36, bottom: 8, containLabel: true },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? { ...category, inverse: true } : value,
     series: OUTCOMES.map((o) => ({
