@@ -40,9 +40,10 @@ export const tests = [
       const [y, m] = month.split('-');
       const bars = await canvas.locator('svg path').evaluateAll((paths, top) =>
         paths
+          .filter((p) => !p.closest('defs, pattern'))
           .map((p) => p.getBoundingClientRect())
-          .filter((r) => r.width >= 8 && r.height >= 8 && r.width <= 80 && r.top > top + 40)
-          .map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 })),
+          .filter((r) => r.width >= 8 && r.height >= 8 && r.width <= 80 && r.bottom > top + 40)
+          .map((r) => ({ x: r.left + r.width / 2, y: r.bottom - Math.min(r.height / 2, 10) })),
         box.y,
       );
       assert(bars.length >= 1, 'the month chart draws bars');
@@ -55,7 +56,7 @@ export const tests = [
           .catch(() => false);
         if (drilled) break;
       }
-      assert(drilled, 'clicking a bar of the month chart opens its dossiers');
+      assert(drilled, `clicking a bar of the month chart opens its dossiers (tried ${JSON.stringify(bars)})`);
       await page.waitForURL((url) => url.pathname === '/can-bo/thong-ke/ho-so' && url.searchParams.get('from') === `${y}-${m}-01`);
       await expectText(page.getByTestId('list-filters'), new RegExp(`Từ 01/${m}/${y}`), 'the period of that month');
       await page.getByTestId('list-table').waitFor();
