@@ -255,16 +255,26 @@ enum mc_status h_stats_get(struct http_req *req, struct http_resp *resp, struct 
         return mc_fail(err, MC_EPERM, "statistics are for leaders, the desk and the control team");
     }
     const char *by = http_query(req, "by");
-    if (by == NULL ||
-        (strcmp(by, "unit") != 0 && strcmp(by, "officer") != 0 && strcmp(by, "procedure") != 0)) {
-        return mc_fail_field(err, MC_EINVAL, "by", "by must be unit, officer or procedure");
+    if (by == NULL || (strcmp(by, "unit") != 0 && strcmp(by, "officer") != 0 &&
+                       strcmp(by, "procedure") != 0 && strcmp(by, "month") != 0)) {
+        return mc_fail_field(err, MC_EINVAL, "by", "by must be unit, officer, procedure or month");
     }
     struct eng_date from, to;
     enum mc_status rc = period(req, &from, &to, err);
+    const char *unit_code = http_query(req, "unit");
+    int64_t unit = 0;
+    if (rc == MC_OK && unit_code) {
+        rc = store_unit_id(req->db, unit_code, &unit, err);
+        if (rc == MC_ENOTFOUND) {
+            rc = mc_fail_field(err, MC_EINVAL, "unit", "no unit %s", unit_code);
+        }
+    }
     char *text = NULL;
     if (rc == MC_OK) {
-        rc = store_stats_json(req->db, by, from.year * 10000 + from.month * 100 + from.day,
-                              to.year * 10000 + to.month * 100 + to.day, &text, err);
+        rc =
+            store_stats_by_json(req->db, by, from.year * 10000 + from.month * 100 + from.day,
+                                to.year * 10000 + to.month * 100 + to.day, eng_local_midnight(from),
+                                eng_local_midnight(to) + 1440, unit, &text, err);
     }
     if (rc == MC_OK) {
         http_resp_json_text(resp, 200, text);

@@ -70,6 +70,11 @@ http_handler_fn h_calendar_agency_put;
 /* h_case.c: internal cases (hồ sơ công việc) */
 http_handler_fn h_case_items_list;
 http_handler_fn h_case_create;
+
+/* h_dossier_list.c: the dashboard's drill-down and the control team's list;
+ * marking every notification read */
+http_handler_fn h_dossier_list;
+http_handler_fn h_notifications_read_all;
 /* h_bpmn.c */
 http_handler_fn h_process_bpmn_get;
 /* Is the request body XML (application/xml, text/xml, application/bpmn+xml)? */

@@ -56,6 +56,9 @@ const struct http_route http_routes[] = {
       HTTP_PUBLIC | HTTP_RATE_LOOKUP },
     { "GET", "/api/cases/items", h_case_items_list, HTTP_AUTH },
     { "POST", "/api/cases", h_case_create, HTTP_AUTH },
+    /* The dashboard's drill-down and the control team's list (scoped). */
+    { "GET", "/api/dossiers", h_dossier_list, HTTP_AUTH },
+    { "POST", "/api/notifications/read-all", h_notifications_read_all, HTTP_AUTH },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

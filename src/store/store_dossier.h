@@ -257,15 +257,43 @@ enum mc_status store_inbox_json(struct store *st, int64_t person, const int64_t 
 /* Dossiers received in [from, to) (minutes), Mẫu 06 columns. */
 enum mc_status store_register_json(struct store *st, int64_t from, int64_t to, char **json,
                                    struct mc_err *err) MC_MUST_CHECK;
-/* Sums of the counters for days in [from_day, to_day] grouped by "unit",
- * "officer" or "procedure". */
-enum mc_status store_stats_json(struct store *st, const char *by, int from_day, int to_day,
-                                char **json, struct mc_err *err) MC_MUST_CHECK;
-
 /* The dashboard: on-time rate by unit and month for months [from, to]
  * (YYYYMM), from the monthly roll-up: [{unit, name, month "YYYY-MM",
  * finished, early, on_time, late, on_time_rate}]. */
 enum mc_status store_stats_monthly_json(struct store *st, int from_month, int to_month, char **json,
                                         struct mc_err *err) MC_MUST_CHECK;
+
+/* ---- drill-down and the control team's list (store_dossier_list.c) ---- */
+
+/* What GET /api/dossiers filters on; 0 / NULL: no filter. */
+struct store_dossier_filter {
+    const char *outcome;  /* early, on_time, late, in_progress, overdue; NULL: received */
+    int from_day, to_day; /* YYYYMMDD, both included */
+    int64_t from_minute;  /* the same period in minutes, [from, to) */
+    int64_t to_minute;
+    int64_t unit;               /* responsible unit id */
+    int64_t procedure;          /* procedure id */
+    int64_t officer;            /* person id: finishing actor, or holder of an open dossier */
+    const char *readable_units; /* JSON array of unit codes the caller reads; NULL: every unit */
+    int64_t caller;             /* the caller's person id: what he or she holds is readable */
+    int64_t cap;                /* at most this many rows, newest first */
+};
+
+/* The dossiers matching f with their clocks (not derived): a JSON array. */
+enum mc_status store_dossier_list_json(struct store *st, const struct store_dossier_filter *f,
+                                       char **json, struct mc_err *err) MC_MUST_CHECK;
+/* A procedure's id by code; MC_ENOTFOUND. */
+enum mc_status store_procedure_id(struct store *st, const char *code, int64_t *id,
+                                  struct mc_err *err) MC_MUST_CHECK;
+/* Statistics by "unit", "officer", "procedure" or "month" for days
+ * [from_day, to_day] (the same period in minutes [from_minute, to_minute)),
+ * of one unit (id) or all (0): the counters' sums plus `open`, the dossiers
+ * received in the period that are still open. */
+enum mc_status store_stats_by_json(struct store *st, const char *by, int from_day, int to_day,
+                                   int64_t from_minute, int64_t to_minute, int64_t unit,
+                                   char **json, struct mc_err *err) MC_MUST_CHECK;
+/* Mark every unread notification of the person read; *n = how many. */
+enum mc_status store_notifications_read_all(struct store *st, int64_t person, int64_t now,
+                                            int64_t *n, struct mc_err *err) MC_MUST_CHECK;
 
 #endif

@@ -125,50 +125,6 @@ enum mc_status store_register_json(struct store *st, int64_t from, int64_t to, c
     return store_json_row(st, s, "reading the register", json, err);
 }
 
-#define STAT_SUMS                                                                   \
-    " 'received', sum(c.received), 'in_progress', sum(c.in_progress),"              \
-    " 'early', sum(c.early), 'on_time', sum(c.on_time), 'late', sum(c.late),"       \
-    " 'paused', sum(c.paused), 'online', sum(c.online), 'refused', sum(c.refused)," \
-    " 'withdrawn', sum(c.withdrawn),"                                               \
-    " 'on_time_rate', iif(sum(c.early + c.on_time + c.late) = 0, NULL,"            \
-    "   round(1.0 * sum(c.early + c.on_time) / sum(c.early + c.on_time + c.late), 4))) AS j"
-
-enum mc_status store_stats_json(struct store *st, const char *by, int from_day, int to_day,
-                                char **json, struct mc_err *err)
-{
-    sqlite3_stmt *s;
-    if (strcmp(by, "unit") == 0) {
-        s = store_stmt(st,
-                       "SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT"
-                       " json_object('unit', u.code, 'name', u.name," STAT_SUMS
-                       " FROM counters c JOIN units u ON u.id = c.unit"
-                       " WHERE c.day BETWEEN ?1 AND ?2 GROUP BY c.unit ORDER BY u.code)",
-                       err);
-    } else if (strcmp(by, "officer") == 0) {
-        s = store_stmt(st,
-                       "SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT"
-                       " json_object('officer', coalesce(p.username, 'applicant'),"
-                       " 'name', p.full_name," STAT_SUMS
-                       " FROM counters c LEFT JOIN people p ON p.id = c.officer"
-                       " WHERE c.day BETWEEN ?1 AND ?2 GROUP BY c.officer"
-                       " ORDER BY coalesce(p.username, ''))",
-                       err);
-    } else {
-        s = store_stmt(st,
-                       "SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT"
-                       " json_object('procedure', p.code, 'name', p.name, 'kind', p.kind," STAT_SUMS
-                       " FROM counters c JOIN procedures p ON p.id = c.procedure_id"
-                       " WHERE c.day BETWEEN ?1 AND ?2 GROUP BY c.procedure_id ORDER BY p.code)",
-                       err);
-    }
-    if (s == NULL) {
-        return MC_ESTORE;
-    }
-    store_bind_i64(s, 1, from_day);
-    store_bind_i64(s, 2, to_day);
-    return store_json_row(st, s, "reading statistics", json, err);
-}
-
 enum mc_status store_stats_monthly_json(struct store *st, int from_month, int to_month, char **json,
                                         struct mc_err *err)
 {

@@ -7,3 +7,5 @@ export * from './org';
 export * from './dossier';
 export * from './upload';
 export * from './cases';
+export * from './dashboard';
+export * from './notifications';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitNode } from '@/api/types';
-import { canDraft, flattenUnits, isAdmin, parentsOf, seesDirectory, within } from './roles';
+import { canDraft, flattenUnits, isAdmin, overseesDeadlines, parentsOf, seesDirectory, seesStats, within } from './roles';
 
 const node = (code: string, children: UnitNode[] = []): UnitNode => ({ code, name: code, kind: 'division', parent: null, children });
 const tree = [node('BGD', [node('TCBC'), node('VP', [node('MC')])])];
@@ -29,6 +29,14 @@ describe('roles', () => {
     expect(isAdmin(who(['head', 'VP']))).toBe(false);
     expect(seesDirectory(who(['head', 'VP']))).toBe(true);
     expect(seesDirectory(who(['specialist', 'VP'], ['reception', 'MC']))).toBe(false);
+  });
+
+  it("shows this month's on-time rate first to leaders and the control team, not to the desk", () => {
+    expect(overseesDeadlines(who(['director', 'BGD']))).toBe(true);
+    expect(overseesDeadlines(who(['control', 'TCBC']))).toBe(true);
+    expect(overseesDeadlines(who(['reception', 'MC']))).toBe(false);
+    expect(seesStats(who(['reception', 'MC']))).toBe(true);
+    expect(overseesDeadlines(who(['specialist', 'TCBC']))).toBe(false);
   });
 
   it('flattens the tree in display order with depths', () => {

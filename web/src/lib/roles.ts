@@ -38,6 +38,10 @@ export const opensCases = (user: Who): boolean => hasRole(user, ['head', 'deputy
 export const seesStats = (user: Who): boolean =>
   hasRole(user, ['reception', 'head', 'deputy_head', 'director', 'deputy_director', 'control', 'steering']);
 
+/** Leaders and the control bodies: the office home shows them this month's on-time rate first. */
+export const overseesDeadlines = (user: Who): boolean =>
+  hasRole(user, ['director', 'deputy_director', 'head', 'deputy_head', 'control', 'steering']);
+
 /** code → parent code, from the unit tree. */
 export function parentsOf(tree: UnitNode[]): Map<string, string | null> {
   const parents = new Map<string, string | null>();

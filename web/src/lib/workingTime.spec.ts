@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '@/test/translator';
-import { formatDate, formatTimeLimit, formatWorkingHours, limitInHours } from './workingTime';
+import { formatDate, formatInstant, formatTimeLimit, formatWorkingHours, limitInHours } from './workingTime';
 
 const vi = translatorFor('vi');
 const en = translatorFor('en');
@@ -58,5 +58,23 @@ describe('formatDate', () => {
   it('leaves text that is not a date alone', () => {
     expect(formatDate('soon', 'vi')).toBe('soon');
     expect(formatDate(null, 'vi')).toBe('');
+  });
+});
+
+describe('formatInstant', () => {
+  it('writes a four-digit year, day first, in Vietnam time, in both languages', () => {
+    // 07:30 UTC is 14:30 in Hà Nội.
+    expect(formatInstant('2025-09-01T07:30:00Z', 'vi')).toBe('01/09/2025, 14:30');
+    expect(formatInstant('2025-09-01T07:30:00Z', 'en')).toBe('01/09/2025, 14:30');
+    expect(formatInstant('2026-11-25T08:05:00+07:00', 'vi')).toBe('25/11/2026, 08:05');
+  });
+
+  it('crosses midnight into the next Vietnamese day', () => {
+    expect(formatInstant('2026-12-31T17:00:00Z', 'vi')).toBe('01/01/2027, 00:00');
+  });
+
+  it('leaves text that is not an instant alone', () => {
+    expect(formatInstant('soon', 'vi')).toBe('soon');
+    expect(formatInstant(null, 'vi')).toBe('');
   });
 });

@@ -55,14 +55,25 @@ export function formatDate(isoDate: string | null | undefined, locale: string): 
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** An instant ("2025-09-01T07:30:00Z") in Vietnam's time zone. */
-export function formatInstant(instant: string | null | undefined, locale: string): string {
+/**
+ * An instant ("2025-09-01T07:30:00Z") in Vietnam's time zone as
+ * "01/09/2025, 14:30" in both languages: always a four-digit year (the
+ * locales' short styles write "01/09/25" in Vietnamese), day first as
+ * Vietnamese documents write it, a 24-hour clock.
+ */
+export function formatInstant(instant: string | null | undefined, _locale?: string): string {
   if (!instant) return '';
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
     timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(date);
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')}, ${part('hour')}:${part('minute')}`;
 }

@@ -111,6 +111,24 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/ForbiddenPage.vue'),
         meta: { titleKey: 'forbidden.title' },
       },
+      {
+        path: 'thong-ke/ho-so',
+        name: 'dossier-list',
+        component: () => import('@/pages/DossierListPage.vue'),
+        meta: { titleKey: 'dossierList.title' },
+      },
+      {
+        path: 'ho-so-tre-han',
+        name: 'late-dossiers',
+        component: () => import('@/pages/LateDossiersPage.vue'),
+        meta: { titleKey: 'late.title', access: 'stats' },
+      },
+      {
+        path: 'thong-bao',
+        name: 'notifications',
+        component: () => import('@/pages/NotificationsPage.vue'),
+        meta: { titleKey: 'notifications.title' },
+      },
     ],
   },
   {
