@@ -313,9 +313,13 @@ static void block_sane(const struct eng_dossier *d)
     size_t open = d->n_branches;
     for (size_t i = 0; i < d->n_branches; i++) {
         const struct eng_branch *b = &d->branches[i];
-        assert_non_null(step_named(b->step));
-        assert_int_equal(b->unit, step_named(b->step)->unit);
-        assert_int_equal(b->role, step_named(b->step)->role);
+        const struct eng_step *st = step_named(b->step);
+        if (st == NULL) {
+            fail_msg("branch step %s is not in the process", b->step);
+            return;
+        }
+        assert_int_equal(b->unit, st->unit);
+        assert_int_equal(b->role, st->role);
         assert_true(b->clock.consumed >= 0);
         if (b->done) {
             assert_int_equal(b->clock.state, ENG_CLOCK_STOPPED);
