@@ -81,17 +81,17 @@ static const char *channel_words(json_int_t c)
 
 /* A supplement event's note: the missing components on its first line,
  * joined by "; ", then the reason (src/engine/engine.c event_note). */
-static void split_supplement(struct http_req *req, const char *note, struct forms_doc *doc)
+static void split_supplement(struct mc_arena *a, const char *note, struct forms_doc *doc)
 {
     note = note ? note : "";
     const char *nl = strchr(note, '\n');
     size_t first = nl ? (size_t)(nl - note) : strlen(note);
-    char *line = mc_arena_strndup(&req->arena, note, first);
+    char *line = mc_arena_strndup(a, note, first);
     size_t cap = 1;
     for (const char *p = line; (p = strstr(p, "; ")) != NULL; p += 2) {
         cap++;
     }
-    const char **missing = mc_arena_alloc(&req->arena, cap * sizeof(*missing));
+    const char **missing = mc_arena_alloc(a, cap * sizeof(*missing));
     size_t n = 0;
     for (char *p = line; p && *p;) {
         char *sep = strstr(p, "; ");
@@ -107,14 +107,13 @@ static void split_supplement(struct http_req *req, const char *note, struct form
 }
 
 /* The procedure's components for the dossier's case (Mẫu 01). */
-static void components(struct http_req *req, json_t *dj, struct forms_doc *doc)
+static void components(struct store *db, struct mc_arena *a, json_t *dj, struct forms_doc *doc)
 {
     struct core_procedure p;
     struct mc_err ignored = { 0 };
     const char *code = sub(dj, "procedure", "code");
     const char *case_code = sub(dj, "case", "code");
-    if (code == NULL ||
-        store_catalog_procedure_load(req->db, code, &req->arena, &p, &ignored) != MC_OK) {
+    if (code == NULL || store_catalog_procedure_load(db, code, a, &p, &ignored) != MC_OK) {
         return; /* the form still prints, with the components left out */
     }
     for (size_t i = 0; i < p.ncases; i++) {
@@ -122,8 +121,7 @@ static void components(struct http_req *req, json_t *dj, struct forms_doc *doc)
         if (case_code && strcmp(c->code, case_code) != 0) {
             continue;
         }
-        struct forms_component *out =
-            mc_arena_alloc(&req->arena, (c->ncomponents + 1) * sizeof(*out));
+        struct forms_component *out = mc_arena_alloc(a, (c->ncomponents + 1) * sizeof(*out));
         for (size_t k = 0; k < c->ncomponents; k++) {
             out[k] =
                 (struct forms_component){ c->components[k].name, c->components[k].original,
@@ -140,10 +138,10 @@ static const char *person(json_t *e, const char *key)
     return sub(e, key, "full_name");
 }
 
-static void handovers(struct http_req *req, json_t *events, struct forms_doc *doc)
+static void handovers(struct mc_arena *a, json_t *events, struct forms_doc *doc)
 {
     size_t n = json_array_size(events);
-    struct forms_handover *h = mc_arena_alloc(&req->arena, (n + 1) * sizeof(*h));
+    struct forms_handover *h = mc_arena_alloc(a, (n + 1) * sizeof(*h));
     for (size_t i = 0; i < n; i++) {
         json_t *e = json_array_get(events, i);
         h[i] = (struct forms_handover){ .from_unit = sub(e, "from_unit", "name"),
@@ -159,7 +157,7 @@ static void handovers(struct http_req *req, json_t *events, struct forms_doc *do
 }
 
 /* The parts every form shares: agency, desk, applicant, procedure, times. */
-static void common(struct http_req *req, const struct core_agency *ag, json_t *dj,
+static void common(struct mc_arena *a, const struct core_agency *ag, json_t *dj,
                    struct forms_doc *doc)
 {
     doc->agency = ag->name;
@@ -173,15 +171,15 @@ static void common(struct http_req *req, const struct core_agency *ag, json_t *d
     if (ag->website && *ag->website && doc->code) {
         /* The portal's lookup page (web/src/router: /tra-cuu). */
         size_t l = strlen(ag->website);
-        doc->lookup_url = mc_arena_printf(&req->arena, "%s%stra-cuu?code=%s", ag->website,
+        doc->lookup_url = mc_arena_printf(a, "%s%stra-cuu?code=%s", ag->website,
                                           l && ag->website[l - 1] == '/' ? "" : "/", doc->code);
     }
-    json_t *a = json_object_get(dj, "applicant");
-    doc->applicant.name = str(a, "name");
-    doc->applicant.phone = str(a, "phone");
-    doc->applicant.email = str(a, "email");
-    doc->applicant.address = str(a, "address");
-    doc->applicant.id_number = str(a, "id_number");
+    json_t *ap = json_object_get(dj, "applicant");
+    doc->applicant.name = str(ap, "name");
+    doc->applicant.phone = str(ap, "phone");
+    doc->applicant.email = str(ap, "email");
+    doc->applicant.address = str(ap, "address");
+    doc->applicant.id_number = str(ap, "id_number");
     doc->procedure = sub(dj, "procedure", "name");
     doc->case_name = sub(dj, "case", "name");
     doc->unit = sub(dj, "unit", "name");
@@ -194,8 +192,9 @@ static void common(struct http_req *req, const struct core_agency *ag, json_t *d
 
 /* Fill the body of form k; MC_ECONFLICT in plain words when the form does
  * not apply to this dossier (yet). */
-static enum mc_status fill(struct http_req *req, enum forms_kind k, json_t *dj, json_t *events,
-                           int64_t limit_minutes, struct forms_doc *doc, struct mc_err *err)
+static enum mc_status fill(struct store *db, struct mc_arena *a, enum forms_kind k, json_t *dj,
+                           json_t *events, int64_t limit_minutes, int64_t now,
+                           struct forms_doc *doc, struct mc_err *err)
 {
     static const char *const RECEIPT[] = { "receive", "accept", NULL };
     static const char *const SUPPLEMENT[] = { "desk_supplement", "request_supplement", NULL };
@@ -209,7 +208,7 @@ static enum mc_status fill(struct http_req *req, enum forms_kind k, json_t *dj, 
             return mc_fail(err, MC_ECONFLICT,
                            "Mẫu 01 is issued at receipt: this dossier has not been received yet");
         }
-        components(req, dj, doc);
+        components(db, a, dj, doc);
         doc->limit_minutes = limit_minutes;
         break;
     case FORMS_MAU02:
@@ -219,7 +218,7 @@ static enum mc_status fill(struct http_req *req, enum forms_kind k, json_t *dj, 
                            "Mẫu 02 applies only after a request to supplement the dossier, "
                            "and none was made");
         }
-        split_supplement(req, str(ev, "note"), doc);
+        split_supplement(a, str(ev, "note"), doc);
         break;
     case FORMS_MAU03:
         ev = last_event(events, REFUSAL);
@@ -242,13 +241,13 @@ static enum mc_status fill(struct http_req *req, enum forms_kind k, json_t *dj, 
             return mc_fail(err, MC_ECONFLICT,
                            "Mẫu 05 follows a received dossier: this one has not been received");
         }
-        handovers(req, events, doc);
+        handovers(a, events, doc);
         break;
     default:
         return mc_fail(err, MC_ENOTFOUND, "no such form");
     }
     /* Dated the day of the act it records; the control slip the day printed. */
-    doc->issued = ev ? when_of(json_object_get(ev, "at")) : when_at(http_now_minutes(req));
+    doc->issued = ev ? when_of(json_object_get(ev, "at")) : when_at(now);
     doc->officer = ev ? person(ev, "actor") : NULL;
     return MC_OK;
 }
@@ -292,39 +291,54 @@ enum mc_status http_send_form(struct http_req *req, struct http_resp *resp,
     return MC_OK;
 }
 
-/* Load everything a dossier's form needs and send it. */
+enum mc_status http_form_gather(struct store *db, struct mc_arena *a, const struct store_dossier *d,
+                                enum forms_kind k, const char *status_name, int64_t now,
+                                struct http_form_data *out, struct mc_err *err)
+{
+    *out = (struct http_form_data){ .doc = { .kind = k } };
+    char *text = NULL, *events_text = NULL;
+    enum mc_status rc = store_dossier_json(db, d->id, &text, err);
+    if (rc == MC_OK) {
+        rc = store_dossier_events_json(db, d->id, &events_text, err);
+    }
+    out->dossier = text ? json_loads(text, 0, NULL) : NULL;
+    out->events = events_text ? json_loads(events_text, 0, NULL) : NULL;
+    free(text);
+    free(events_text);
+    if (rc == MC_OK && (!json_is_object(out->dossier) || !json_is_array(out->events))) {
+        rc = mc_fail(err, MC_EINTERNAL, "dossier JSON does not parse");
+    }
+    if (rc == MC_OK) {
+        rc = store_agency_get(db, &out->agency, err);
+    }
+    if (rc == MC_OK) {
+        common(a, &out->agency, out->dossier, &out->doc);
+        out->doc.status = status_name;
+        rc = fill(db, a, k, out->dossier, out->events, d->limit_minutes, now, &out->doc, err);
+    }
+    return rc;
+}
+
+void http_form_data_release(struct http_form_data *f)
+{
+    core_agency_release(&f->agency);
+    json_decref(f->dossier);
+    json_decref(f->events);
+    *f = (struct http_form_data){ 0 };
+}
+
+/* Gather a dossier's form and send it. */
 static enum mc_status dossier_form(struct http_req *req, struct http_resp *resp,
                                    const struct store_dossier *d, enum forms_kind k,
                                    const char *status_name, struct mc_err *err)
 {
-    char *text = NULL, *events_text = NULL;
-    enum mc_status rc = store_dossier_json(req->db, d->id, &text, err);
+    struct http_form_data f;
+    enum mc_status rc =
+        http_form_gather(req->db, &req->arena, d, k, status_name, http_now_minutes(req), &f, err);
     if (rc == MC_OK) {
-        rc = store_dossier_events_json(req->db, d->id, &events_text, err);
+        rc = http_send_form(req, resp, &f.doc, err);
     }
-    json_t *dj = text ? json_loads(text, 0, NULL) : NULL;
-    json_t *events = events_text ? json_loads(events_text, 0, NULL) : NULL;
-    free(text);
-    free(events_text);
-    if (rc == MC_OK && (!json_is_object(dj) || !json_is_array(events))) {
-        rc = mc_fail(err, MC_EINTERNAL, "dossier JSON does not parse");
-    }
-    struct core_agency ag = { 0 };
-    if (rc == MC_OK) {
-        rc = store_agency_get(req->db, &ag, err);
-    }
-    struct forms_doc doc = { .kind = k };
-    if (rc == MC_OK) {
-        common(req, &ag, dj, &doc);
-        doc.status = status_name;
-        rc = fill(req, k, dj, events, d->limit_minutes, &doc, err);
-    }
-    if (rc == MC_OK) {
-        rc = http_send_form(req, resp, &doc, err);
-    }
-    core_agency_release(&ag);
-    json_decref(dj);
-    json_decref(events);
+    http_form_data_release(&f);
     return rc;
 }
 

@@ -44,15 +44,10 @@ static int64_t ok_act(const char *user, const char *code, const char *action, in
     return v;
 }
 
-/* Run `cmd FILE` on the PDF bytes and return its output, whitespace runs
- * collapsed to one space so that wrapped lines still match (malloc'd). */
-static char *poppler(const char *cmd, const struct it_resp *r)
+/* Run `cmd FILE` and return its output, whitespace runs collapsed to one
+ * space so that wrapped lines still match (malloc'd). */
+static char *poppler_file(const char *cmd, const char *path)
 {
-    char path[] = "/tmp/motcua-it-forms-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, r->body, r->len), (ssize_t)r->len);
-    close(fd);
     char line[512];
     snprintf(line, sizeof(line), "%s '%s' %s 2>&1", cmd, path,
              strncmp(cmd, "pdftotext", 9) == 0 ? "-" : "");
@@ -78,6 +73,18 @@ static char *poppler(const char *cmd, const struct it_resp *r)
     }
     out[n] = '\0';
     assert_int_equal(pclose(p), 0);
+    return out;
+}
+
+/* The same on the PDF bytes of a response. */
+static char *poppler(const char *cmd, const struct it_resp *r)
+{
+    char path[] = "/tmp/motcua-it-forms-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, r->body, r->len), (ssize_t)r->len);
+    close(fd);
+    char *out = poppler_file(cmd, path);
     unlink(path);
     return out;
 }
@@ -265,6 +272,26 @@ static void receipt_lists_the_components(void **state)
     assert_has(t, "30 ngày làm việc");
     assert_has(t, "14 giờ 05 phút, ngày 15 tháng 10 năm 2026");
     free(t);
+
+    /* The same receipt from the command line; a form that does not apply
+     * is an error in words. */
+    char path[512], *out = NULL;
+    snprintf(path, sizeof(path), "%s/mau-01.pdf", dit_srv.dir);
+    const char *ok[] = { "form", code, "mau-01", "-o", path, NULL };
+    assert_int_equal(it_cli(&dit_srv, &out, ok), 0);
+    free(out);
+    t = poppler_file("pdftotext -enc UTF-8", path);
+    assert_has(t, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    assert_has(t, code);
+    assert_has(t, "Vũ Văn Đông");
+    free(t);
+    const char *no[] = { "form", code, "mau-04", "-o", path, NULL };
+    assert_int_equal(it_cli(&dit_srv, &out, no), 1);
+    assert_has(out, "apology");
+    free(out);
+    const char *bad[] = { "form", code, "mau-9", "-o", path, NULL };
+    assert_int_equal(it_cli(&dit_srv, &out, bad), 2);
+    free(out);
 }
 
 /* Mẫu 03 with its reason for a dossier refused at the counter. */
