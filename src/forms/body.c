@@ -46,10 +46,14 @@ static const char *request(struct fl *f, const struct forms_doc *d)
 
 /* Signature blocks side by side (one centred on the right when alone):
  * title, "(Ký và ghi rõ họ tên)", room to sign, the name. */
-static void signatures(struct fl *f, const char *lt, const char *ln, const char *rt, const char *rn)
+static const char SIGN[] = "<i>(Ký và ghi rõ họ tên)</i>";
+/* An agency's representative also seals. */
+static const char SIGN_SEAL[] = "<i>(Ký, ghi rõ họ tên và đóng dấu)</i>";
+
+static void signatures(struct fl *f, const char *lt, const char *ln, const char *rt, const char *rn,
+                       const char *hint)
 {
     double tw = f->width - f->left - f->right, cw = tw / 2, space = 42;
-    const char *hint = "<i>(Ký và ghi rõ họ tên)</i>";
     fl_space(f, 8);
     fl_need(f, 3 * f->size + space + 2 * f->size);
     double y = f->y, hl = 0, hr = 0;
@@ -116,7 +120,7 @@ static void mau01(struct fl *f, const struct forms_doc *d)
             "<i>Vào Sổ theo dõi hồ sơ điện tử theo mã hồ sơ. Khi đến nhận kết quả, "
             "Ông/Bà mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả này.</i>",
             f->size - 1, FL_JUSTIFY, 2);
-    signatures(f, "NGƯỜI NỘP HỒ SƠ", d->applicant.name, "NGƯỜI TIẾP NHẬN HỒ SƠ", d->officer);
+    signatures(f, "NGƯỜI NỘP HỒ SƠ", d->applicant.name, "NGƯỜI TIẾP NHẬN HỒ SƠ", d->officer, SIGN);
 }
 
 static void contact(struct fl *f, const struct forms_doc *d, const char *what)
@@ -150,7 +154,7 @@ static void mau02(struct fl *f, const struct forms_doc *d)
     fl_space(f, 4);
     field(f, "Lý do", d->reason);
     contact(f, d, "hoàn thiện hồ sơ");
-    signatures(f, NULL, NULL, "NGƯỜI HƯỚNG DẪN", d->officer);
+    signatures(f, NULL, NULL, "NGƯỜI HƯỚNG DẪN", d->officer, SIGN);
 }
 
 static void mau03(struct fl *f, const struct forms_doc *d)
@@ -171,7 +175,14 @@ static void mau03(struct fl *f, const struct forms_doc *d)
                FL_JUSTIFY, 3);
     fl_para(f, "Xin thông báo cho Ông/Bà được biết và thực hiện.", f->size, FL_LEFT, 2);
     contact(f, d, "thực hiện");
-    signatures(f, "NGƯỜI NỘP HỒ SƠ", d->applicant.name, "NGƯỜI TỪ CHỐI", d->officer);
+    signatures(f, "NGƯỜI NỘP HỒ SƠ", d->applicant.name, "NGƯỜI TỪ CHỐI", d->officer, SIGN);
+}
+
+/* A sentence the officer already closed needs no second full stop. */
+static bool ends_with_stop(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    return n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
 
 static void mau04(struct fl *f, const struct forms_doc *d)
@@ -194,8 +205,9 @@ static void mau04(struct fl *f, const struct forms_doc *d)
     fl_para(f,
             fl_fmt(f,
                    "Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của Ông/Bà "
-                   "đúng hẹn. Lý do: <b>%s</b>.",
-                   fl_esc(f, d->agency), fl_esc(f, has(d->reason) ? d->reason : "…")),
+                   "đúng hẹn. Lý do: <b>%s</b>%s",
+                   fl_esc(f, d->agency), fl_esc(f, has(d->reason) ? d->reason : "…"),
+                   ends_with_stop(d->reason) ? "" : "."),
             f->size, FL_JUSTIFY, 3);
     fl_para(f,
             fl_fmt(f,
@@ -204,7 +216,7 @@ static void mau04(struct fl *f, const struct forms_doc *d)
                    fl_esc(f, d->agency), due[0] ? due : "…"),
             f->size, FL_JUSTIFY, 3);
     fl_para(f, "Xin trân trọng cảm ơn sự hợp tác của Ông/Bà.", f->size, FL_LEFT, 2);
-    signatures(f, NULL, NULL, "ĐẠI DIỆN CƠ QUAN, ĐƠN VỊ", d->officer);
+    signatures(f, NULL, NULL, "ĐẠI DIỆN CƠ QUAN, ĐƠN VỊ", d->officer, SIGN_SEAL);
 }
 
 static const char *party(struct fl *f, const char *unit, const char *person)
