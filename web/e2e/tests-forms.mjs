@@ -1,7 +1,8 @@
 // The printable forms (docs/FORMS.md) in the browser: the desk receives a
 // dossier and the receipt page links Mẫu 01 as a PDF; the dossier page
 // offers the forms that apply and only those; the applicant finds Mẫu 01 on
-// the lookup page with the code and phone number.
+// the lookup page with the code and phone number; the director prints the
+// register (Mẫu 06) of the dashboard's months.
 import { assert, expectText, login, shot } from './helpers.mjs';
 
 const PROCEDURE = '1.003950';
@@ -64,6 +65,16 @@ export const tests = [
       const href = await expectPdf(page, page.getByTestId('form-mau-01').getByRole('link', { name: 'Tải PDF' }), 'public Mẫu 01');
       assert(href.startsWith(`/api/public/dossiers/${state.code}/forms/mau-01?phone=`), `public address: ${href}`);
       assert((await page.locator('[data-testid="form-mau-05"]').count()) === 0, 'Mẫu 05 is for the staff');
+    },
+  },
+  {
+    name: 'forms: the dashboard links the register (Mẫu 06) of its months as a PDF',
+    async run({ page }) {
+      await login(page, 'giamdoc');
+      await page.getByTestId('nav-dashboard').click();
+      await page.getByTestId('dashboard-table').waitFor();
+      const href = await expectPdf(page, page.getByTestId('register-pdf').getByRole('link'), 'Mẫu 06');
+      assert(/^\/api\/register\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}&format=pdf$/.test(href), `register address: ${href}`);
     },
   },
 ];

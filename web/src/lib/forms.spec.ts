@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicForms, staffFormUrl, staffForms } from './forms';
+import { publicForms, registerPdfUrl, staffFormUrl, staffForms } from './forms';
 
 describe('staffForms', () => {
   it('offers the receipt and the control slip once received', () => {
@@ -42,5 +42,13 @@ describe('publicForms', () => {
     expect(publicForms('C', '0900 111', { status: 4, received_at: 'x' })[0]?.url).toBe(
       '/api/public/dossiers/C/forms/mau-01?phone=0900%20111',
     );
+  });
+});
+
+describe('registerPdfUrl', () => {
+  it('spans whole months, February of a leap year included', () => {
+    expect(registerPdfUrl('2026-06', '2026-11')).toBe('/api/register?from=2026-06-01&to=2026-11-30&format=pdf');
+    expect(registerPdfUrl('2028-01', '2028-02')).toBe('/api/register?from=2028-01-01&to=2028-02-29&format=pdf');
+    expect(registerPdfUrl('2026-12', '2026-12')).toBe('/api/register?from=2026-12-01&to=2026-12-31&format=pdf');
   });
 });

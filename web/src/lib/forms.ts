@@ -50,3 +50,14 @@ export function publicForms(
   if (found.apology) slugs.push('mau-04');
   return slugs.map((slug) => ({ slug, url: publicFormUrl(code, slug, phone) }));
 }
+
+/**
+ * The register (Mẫu 06) as PDF for whole months "YYYY-MM" from–to: from the
+ * first day of `from` to the last day of `to`.
+ */
+export function registerPdfUrl(from: string, to: string): string {
+  const [y, m] = to.split('-').map(Number);
+  // Day 0 of the next month is the last day of this one (UTC, no time zone shift).
+  const last = new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate();
+  return `/api/register?from=${from}-01&to=${to}-${String(last).padStart(2, '0')}&format=pdf`;
+}
