@@ -49,7 +49,12 @@ const char *fl_fmt(struct fl *f, const char *fmt, ...)
 
 const char *fl_esc(struct fl *f, const char *s)
 {
-    return own(f, g_markup_escape_text(s ? s : "", -1));
+    /* glib's UTF-8 walkers trust their input: bytes that are not UTF-8 become
+     * U+FFFD here, before escaping, so no later step reads past the end. */
+    char *valid = g_utf8_make_valid(s ? s : "", -1);
+    char *e = g_markup_escape_text(valid, -1);
+    g_free(valid);
+    return own(f, e);
 }
 
 static PangoLayout *layout_of(struct fl *f, const char *markup, double width, double size,

@@ -15,7 +15,9 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
 
 static const char *upper(struct fl *f, const char *s)
 {
-    char *u = g_utf8_strup(s ? s : "", -1);
+    char *valid = g_utf8_make_valid(s ? s : "", -1);
+    char *u = g_utf8_strup(valid, -1);
+    g_free(valid);
     const char *e = fl_esc(f, u);
     g_free(u);
     return e;
@@ -87,7 +89,9 @@ enum mc_status forms_render(const struct forms_doc *d, unsigned char **pdf, size
     cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(to_buf, &out, w, h);
     char title[256];
     snprintf(title, sizeof(title), "%s – %s", forms_kind_label(d->kind), d->code ? d->code : "");
-    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
+    char *valid_title = g_utf8_make_valid(title, -1);
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, valid_title);
+    g_free(valid_title);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
                                    "Biểu mẫu theo Thông tư 01/2018/TT-VPCP");
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "motcua");

@@ -258,7 +258,7 @@ static void receipt_lists_the_components(void **state)
     dit_now = dit_at(2026, 10, 15, 14, 5);
     assert_int_equal(dit_call("motcua1", "POST", "/api/dossiers",
                               "{\"procedure\":\"2.000465\",\"applicant\":{\"name\":\"Vũ Văn Đông\","
-                              "\"phone\":\"0900111222\"}}",
+                              "\"phone\":\"0900111222\",\"address\":\"Ngõ <5> & 7, Hưng Yên\"}}",
                               NULL, &r),
                      201);
     char code[32];
@@ -269,6 +269,7 @@ static void receipt_lists_the_components(void **state)
     it_resp_release(&r);
     assert_has(t, "Tờ trình của");
     assert_has(t, "Bản chính");
+    assert_has(t, "Ngõ <5> & 7, Hưng Yên"); /* markup characters print as text */
     assert_has(t, "30 ngày làm việc");
     assert_has(t, "14 giờ 05 phút, ngày 15 tháng 10 năm 2026");
     free(t);
