@@ -86,6 +86,8 @@ const char *mc_status_name(enum mc_status code)
         return "ecrypto";
     case MC_EINTERNAL:
         return "einternal";
+    case MC_EMEDIA:
+        return "emedia";
     }
     return "unknown";
 }

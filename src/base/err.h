@@ -20,6 +20,7 @@ enum mc_status {
     MC_EIO,       /* file or OS failure               -> 500 */
     MC_ECRYPTO,   /* crypto library failure           -> 500 */
     MC_EINTERNAL, /* broken invariant (a bug)         -> 500 */
+    MC_EMEDIA,    /* content of a kind not accepted   -> 415 */
 };
 
 struct mc_err {

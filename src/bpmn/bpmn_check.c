@@ -135,12 +135,18 @@ struct frame {
 /* The tasks reached from node `from` through gateways only, depth first in
  * the order of the flows in the document (so an exported file folds back to
  * the same next lists); *ends when an end event is reached that way. */
-static size_t reach(const struct bpmn_graph *g, int from, int *out, size_t cap, bool *ends,
+struct reached {
+    bool ends;      /* an end event */
+    bool and_split; /* through a parallel gateway with several outgoing flows */
+    bool xor_split; /* through an exclusive gateway with several outgoing flows */
+};
+
+static size_t reach(const struct bpmn_graph *g, int from, int *out, size_t cap, struct reached *how,
                     bool *seen, struct frame *stack)
 {
     memset(seen, 0, g->nnodes * sizeof(*seen));
     size_t n = 0, sp = 0;
-    *ends = false;
+    *how = (struct reached){ false, false, false };
     stack[sp++] = (struct frame){ .node = from, .flow = 0 };
     seen[from] = true;
     while (sp > 0) {
@@ -161,9 +167,11 @@ static size_t reach(const struct bpmn_graph *g, int from, int *out, size_t cap, 
         seen[v] = true;
         enum bpmn_kind kind = g->nodes[v].kind;
         if (kind == BPMN_XOR || kind == BPMN_AND) {
+            how->and_split |= kind == BPMN_AND && g->nodes[v].nout > 1;
+            how->xor_split |= kind == BPMN_XOR && g->nodes[v].nout > 1;
             stack[sp++] = (struct frame){ .node = v, .flow = 0 };
         } else if (kind == BPMN_END) {
-            *ends = true;
+            how->ends = true;
         } else if (kind == BPMN_TASK && n < cap) {
             out[n++] = v;
         }
@@ -175,9 +183,17 @@ static void fold_task(struct bpmn_graph *g, struct bpmn_model *m, struct mc_aren
                       bool *seen, struct frame *stack)
 {
     int targets[CORE_PROCESS_MAX_STEPS];
-    bool ends = false;
+    struct reached how;
     const struct bpmn_node *node = &g->nodes[g->step_node[t]];
-    size_t n = reach(g, g->step_node[t], targets, CORE_PROCESS_MAX_STEPS, &ends, seen, stack);
+    size_t n = reach(g, g->step_node[t], targets, CORE_PROCESS_MAX_STEPS, &how, seen, stack);
+    bool ends = how.ends;
+    /* A parallel gateway that fans out right after the step (its one
+     * outgoing flow) makes the step a parallel split. Behind an exclusive
+     * choice the model has no "choose, then run in parallel": such a file
+     * reads as before, every task reached being one exclusive choice
+     * (docs/BPMN.md). */
+    bool parallel = how.and_split && !how.xor_split && !ends && node->nout == 1;
+    g->steps[t].split = parallel ? CORE_SPLIT_PARALLEL : CORE_SPLIT_EXCLUSIVE;
     if (ends && n > 0) {
         bpmn_problem_add(m, a, node->element, node->line,
                          "leads both to an end event and to further steps: a step either ends "
@@ -208,9 +224,9 @@ static void fold_start(struct bpmn_graph *g, struct bpmn_model *m, struct mc_are
             continue;
         }
         int targets[2];
-        bool ends = false;
-        size_t n = reach(g, (int)i, targets, 2, &ends, seen, stack);
-        if (node->nout > 0 && (n != 1 || ends)) {
+        struct reached how;
+        size_t n = reach(g, (int)i, targets, 2, &how, seen, stack);
+        if (node->nout > 0 && (n != 1 || how.ends)) {
             bpmn_problem_add(m, a, node->element, node->line,
                              "must lead to exactly one step (the first)");
         }

@@ -34,8 +34,9 @@ struct writer {
     struct mc_buf *b;
     int col[CORE_PROCESS_MAX_STEPS], row[CORE_PROCESS_MAX_STEPS];
     int maxcol;
-    size_t first; /* the start step */
-    struct flow_out flows[CORE_PROCESS_MAX_STEPS * (CORE_STEP_MAX_NEXT + 1) + 1];
+    size_t first;                      /* the start step */
+    bool join[CORE_PROCESS_MAX_STEPS]; /* a parallel gateway "Join_<key>" comes before it */
+    struct flow_out flows[CORE_PROCESS_MAX_STEPS * (CORE_STEP_MAX_NEXT + 2) + 1];
     size_t nflows;
 };
 
@@ -229,11 +230,31 @@ static void id_of(char *out, size_t n, const char *prefix, const char *key)
     out[lp + lk] = '\0';
 }
 
+/* The end point of a flow into step j: the task, or its join gateway. */
+static void flow_to(const struct writer *w, size_t j, char *id, size_t n, int *tx, int *ty)
+{
+    *ty = task_y(w, j) + TASK_H / 2;
+    if (w->join[j]) {
+        id_of(id, n, "Join_", w->p->steps[j].key);
+        *tx = task_x(w, j) - 40 - GATE_D;
+    } else {
+        id_of(id, n, "Task_", w->p->steps[j].key);
+        *tx = task_x(w, j);
+    }
+}
+
 static void plan_flows(struct writer *w)
 {
     const struct core_process *p = w->p;
     char a[48], b[48];
     w->nflows = 0;
+    memset(w->join, 0, sizeof(w->join));
+    for (size_t i = 0; i < p->nsteps; i++) {
+        int j = core_process_join_of(p, i);
+        if (j >= 0) {
+            w->join[j] = true;
+        }
+    }
     id_of(a, sizeof(a), "Task_", p->steps[w->first].key);
     int fy = task_y(w, w->first) + TASK_H / 2;
     add_flow(w, "StartEvent_1", a, NULL, 60 + EVENT_D, fy, task_x(w, w->first), fy, false);
@@ -245,21 +266,28 @@ static void plan_flows(struct writer *w)
             add_flow(w, a, "EndEvent_1", NULL, sx, sy, end_x(w), ROW_Y0 + TASK_H / 2, false);
             continue;
         }
+        int tx, ty;
         if (s->nnext == 1) {
-            int j = find_step(p, s->next[0]);
-            id_of(b, sizeof(b), "Task_", s->next[0]);
-            add_flow(w, a, b, NULL, sx, sy, task_x(w, (size_t)j), task_y(w, (size_t)j) + TASK_H / 2,
-                     false);
+            flow_to(w, (size_t)find_step(p, s->next[0]), b, sizeof(b), &tx, &ty);
+            add_flow(w, a, b, NULL, sx, sy, tx, ty, false);
             continue;
         }
         id_of(b, sizeof(b), "Gateway_", s->key);
         add_flow(w, a, b, NULL, sx, sy, sx + 40, sy, false);
+        bool parallel = s->split == CORE_SPLIT_PARALLEL;
         char c[48];
         for (size_t k = 0; k < s->nnext; k++) {
-            int j = find_step(p, s->next[k]);
-            id_of(c, sizeof(c), "Task_", s->next[k]);
-            add_flow(w, b, c, s->next[k], sx + 40 + GATE_D / 2, sy, task_x(w, (size_t)j),
-                     task_y(w, (size_t)j) + TASK_H / 2, true);
+            flow_to(w, (size_t)find_step(p, s->next[k]), c, sizeof(c), &tx, &ty);
+            /* A parallel gateway takes every flow: no condition. */
+            add_flow(w, b, c, parallel ? NULL : s->next[k], sx + 40 + GATE_D / 2, sy, tx, ty, true);
+        }
+    }
+    for (size_t j = 0; j < p->nsteps; j++) {
+        if (w->join[j]) {
+            int y = task_y(w, j) + TASK_H / 2;
+            id_of(a, sizeof(a), "Join_", p->steps[j].key);
+            id_of(b, sizeof(b), "Task_", p->steps[j].key);
+            add_flow(w, a, b, NULL, task_x(w, j) - 40, y, task_x(w, j), y, false);
         }
     }
 }
@@ -336,12 +364,23 @@ static void put_task(struct writer *w, size_t i)
     put_duration(b, s->hours);
     mc_buf_puts(b, "</bpmn:timeDuration>\n      </bpmn:timerEventDefinition>\n"
                    "    </bpmn:boundaryEvent>\n");
-    if (s->nnext > 1) {
-        char gid[48];
+    char gid[48];
+    if (s->nnext > 1 && s->split == CORE_SPLIT_PARALLEL) {
+        id_of(gid, sizeof(gid), "Gateway_", s->key);
+        mc_buf_appendf(b, "    <bpmn:parallelGateway id=\"%s\" name=\"Song song\">\n", gid);
+        put_refs(w, gid);
+        mc_buf_puts(b, "    </bpmn:parallelGateway>\n");
+    } else if (s->nnext > 1) {
         id_of(gid, sizeof(gid), "Gateway_", s->key);
         mc_buf_appendf(b, "    <bpmn:exclusiveGateway id=\"%s\" name=\"Kết quả?\">\n", gid);
         put_refs(w, gid);
         mc_buf_puts(b, "    </bpmn:exclusiveGateway>\n");
+    }
+    if (w->join[i]) {
+        id_of(gid, sizeof(gid), "Join_", s->key);
+        mc_buf_appendf(b, "    <bpmn:parallelGateway id=\"%s\" name=\"Hợp nhánh\">\n", gid);
+        put_refs(w, gid);
+        mc_buf_puts(b, "    </bpmn:parallelGateway>\n");
     }
 }
 
@@ -443,7 +482,11 @@ static void put_diagram(struct writer *w)
         if (s->nnext > 1) {
             id_of(id, sizeof(id), "Gateway_", s->key);
             put_shape(b, id, x + TASK_W + 40, y + TASK_H / 2 - GATE_D / 2, GATE_D, GATE_D,
-                      " isMarkerVisible=\"true\"");
+                      s->split == CORE_SPLIT_PARALLEL ? "" : " isMarkerVisible=\"true\"");
+        }
+        if (w->join[i]) {
+            id_of(id, sizeof(id), "Join_", s->key);
+            put_shape(b, id, x - 40 - GATE_D, y + TASK_H / 2 - GATE_D / 2, GATE_D, GATE_D, "");
         }
     }
     put_shape(b, "EndEvent_1", end_x(w), ROW_Y0 + TASK_H / 2 - EVENT_D / 2, EVENT_D, EVENT_D, "");

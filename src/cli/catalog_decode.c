@@ -64,7 +64,7 @@ static bool decode_step(struct import_ctx *ctx, const char *file, const char *pa
     static const char *const keys[] = { "key",     "name",       "role",
                                         "unit",    "hours",      "forms",
                                         "outputs", "may_return", "requires_signature",
-                                        "next",    NULL };
+                                        "next",    "split",      NULL };
     if (!import_only_keys(ctx, file, path, j, keys)) {
         return false;
     }
@@ -80,6 +80,14 @@ static bool decode_step(struct import_ctx *ctx, const char *file, const char *pa
     ok &= import_bool(ctx, file, path, j, "may_return", false, &s->may_return);
     ok &= import_bool(ctx, file, path, j, "requires_signature", false, &s->requires_signature);
     ok &= strings(ctx, file, path, j, "next", 64, a, &s->next, &s->nnext);
+    const char *split = NULL;
+    ok &= import_str(ctx, file, path, j, "split", false, 16, &split);
+    if (split && !core_split_parse(split, &s->split)) {
+        char f[600];
+        snprintf(f, sizeof(f), "%s.split", path);
+        import_error(ctx, file, f, "must be \"exclusive\" or \"parallel\"");
+        ok = false;
+    }
     return ok;
 }
 

@@ -118,8 +118,9 @@ static void print_steps(const struct core_process *p, const struct core_process_
            core_pv_status_name(p->status), p->name ? p->name : "(no name)");
     for (size_t i = 0; i < p->nsteps; i++) {
         const struct core_step *s = &p->steps[i];
-        printf("  %2zu. %-20s %-16s %-6s %6g h%s%s  →", i + 1, s->key, s->role, s->unit, s->hours,
-               s->may_return ? "  may return" : "", s->requires_signature ? "  signs" : "");
+        printf("  %2zu. %-20s %-16s %-6s %6g h%s%s  →%s", i + 1, s->key, s->role, s->unit, s->hours,
+               s->may_return ? "  may return" : "", s->requires_signature ? "  signs" : "",
+               s->split == CORE_SPLIT_PARALLEL ? " (parallel)" : "");
         for (size_t k = 0; k < s->nnext; k++) {
             printf(" %s", s->next[k]);
         }

@@ -13,7 +13,7 @@ static void usage(void)
 {
     printf("usage: motcua serve [--db PATH] [--listen HOST:PORT] [--threads N]\n"
            "                    [--web-root DIR] [--port-file FILE] [--config FILE]\n"
-           "                    [--print-config]\n\n"
+           "                    [--upload-max BYTES] [--print-config]\n\n"
            "Applies pending migrations, then serves the API and the web interface until\n"
            "SIGTERM or SIGINT, which let requests in flight finish before exiting.\n"
            "Settings come from defaults < --config file < MOTCUA_* environment < flags;\n"
@@ -89,6 +89,9 @@ int cmd_serve(int argc, char **argv)
         .lookup_rate = cfg.lookup_rate,
         .test_clock = cfg.test_clock,
         .escalation_interval = (unsigned)cfg.escalation_interval,
+        .upload_max = (size_t)cfg.upload_max,
+        .upload_ttl = cfg.upload_ttl,
+        .upload_dir = cfg.upload_dir,
     };
     struct http_server *srv = NULL;
     if (http_server_start(&opts, &srv, &err) != MC_OK) {

@@ -20,6 +20,7 @@ static const char *flag_key(const char *flag, bool serve_flags)
         { "--web-root", "web.root" },
         { "--test-clock", "http.test_clock" },
         { "--escalation-interval", "engine.escalation_interval" },
+        { "--upload-max", "uploads.max_size" },
     };
     if (strcmp(flag, common[0][0]) == 0) {
         return common[0][1];

@@ -166,6 +166,7 @@ static json_t *encode_process(const struct core_process *p)
         json_object_set_new(so, "may_return", json_boolean(s->may_return));
         json_object_set_new(so, "requires_signature", json_boolean(s->requires_signature));
         json_object_set_new(so, "next", str_list(s->next, s->nnext));
+        set_str(so, "split", core_split_name(s->split));
         json_array_append_new(steps, so);
     }
     json_object_set_new(o, "steps", steps);

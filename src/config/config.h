@@ -24,6 +24,9 @@ struct cfg {
     long lookup_rate;         /* http.lookup_rate   public lookups per minute per address */
     bool test_clock;          /* http.test_clock    honour X-Test-Now (tests only) */
     long escalation_interval; /* engine.escalation_interval seconds between sweeps */
+    long upload_max;          /* uploads.max_size   bytes per uploaded file */
+    long upload_ttl;          /* uploads.expire_minutes  a free upload's life */
+    char *upload_dir;         /* uploads.dir        "" = <db dir>/files */
 };
 
 void cfg_init(struct cfg *c); /* defaults */

@@ -55,6 +55,98 @@ void eng_dossier_init(struct eng_dossier *d)
     d->verdict = ENG_VERDICT_NONE;
 }
 
+/* ---- parallel branches ---------------------------------------------- */
+
+int eng_branch_find(const struct eng_dossier *d, const char *key)
+{
+    for (size_t i = 0; key != NULL && i < d->n_branches && i < ENG_BRANCH_MAX; i++) {
+        if (!d->branches[i].done && strcmp(d->branches[i].step, key) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+static const struct eng_step *step_named(const struct eng_step *steps, size_t n, const char *key)
+{
+    for (size_t i = 0; steps != NULL && i < n; i++) {
+        if (strcmp(steps[i].key, key) == 0) {
+            return &steps[i];
+        }
+    }
+    return NULL;
+}
+
+/* How many steps lead to `key`. */
+static size_t in_degree(const struct eng_step *steps, size_t n, const char *key)
+{
+    size_t in = 0;
+    for (size_t i = 0; steps != NULL && i < n; i++) {
+        for (size_t k = 0; k < steps[i].n_next && k < ENG_NEXT_MAX; k++) {
+            in += strcmp(steps[i].next[k], key) == 0;
+        }
+    }
+    return in;
+}
+
+const struct eng_step *eng_branch_prev(const struct eng_step *steps, size_t n, const char *key)
+{
+    const struct eng_step *prev = NULL;
+    for (size_t i = 0; steps != NULL && i < n; i++) {
+        for (size_t k = 0; k < steps[i].n_next && k < ENG_NEXT_MAX; k++) {
+            if (strcmp(steps[i].next[k], key) == 0) {
+                if (prev != NULL) {
+                    return NULL; /* a join: not inside a branch */
+                }
+                prev = &steps[i];
+            }
+        }
+    }
+    return prev != NULL && prev->parallel ? NULL : prev;
+}
+
+/* The join of the parallel split s: along its first branch, the first step
+ * more than one step leads to. */
+static const struct eng_step *join_of(const struct eng_context *c, const struct eng_step *s)
+{
+    const struct eng_step *cur = step_named(c->steps, c->n_steps, s->next[0]);
+    for (size_t guard = 0; cur != NULL && guard <= c->n_steps; guard++) {
+        if (in_degree(c->steps, c->n_steps, cur->key) > 1) {
+            return cur;
+        }
+        if (cur->n_next != 1) {
+            return NULL;
+        }
+        cur = step_named(c->steps, c->n_steps, cur->next[0]);
+    }
+    return NULL;
+}
+
+/* The dossier as seen from branch i: its step, holder and clock in the
+ * dossier's current-step fields, so the one-step rules apply unchanged. */
+static void load_branch(struct eng_dossier *d, size_t i)
+{
+    const struct eng_branch *b = &d->branches[i];
+    memcpy(d->step, b->step, ENG_KEY_MAX);
+    d->step_unit = b->unit;
+    d->holder = b->holder;
+    d->step_clock = b->clock;
+}
+
+/* Assign, forward and return act on one branch; these wait for the join
+ * (they decide or pause the whole dossier). */
+static bool branch_action(enum eng_action a)
+{
+    return a == ENG_ACT_ASSIGN || a == ENG_ACT_FORWARD || a == ENG_ACT_RETURN_PREV;
+}
+
+static bool waits_for_join(enum eng_action a)
+{
+    return a == ENG_ACT_CONSULT || a == ENG_ACT_SEND_OTHER_AGENCY ||
+           a == ENG_ACT_REQUEST_SUPPLEMENT || a == ENG_ACT_REQUEST_PAYMENT ||
+           a == ENG_ACT_APPROVE || a == ENG_ACT_REFUSE || a == ENG_ACT_RESULT_READY;
+}
+
 /* ---- roles ---------------------------------------------------------- */
 
 /* Control-team grants are never counted: the team reads, it never acts
@@ -74,6 +166,22 @@ static bool holds(const struct eng_actor *a, unsigned role_mask, int64_t unit, b
         }
     }
     return false;
+}
+
+const char *eng_branch_for(const struct eng_dossier *d, const struct eng_actor *actor)
+{
+    for (size_t i = 0; i < d->n_branches && i < ENG_BRANCH_MAX; i++) {
+        const struct eng_branch *b = &d->branches[i];
+        if (b->done) {
+            continue;
+        }
+        bool works = holds(actor, ROLE_BIT(b->role), b->unit, false) &&
+                     (b->holder == 0 || b->holder == actor->person);
+        if (works || holds(actor, ROLE_MASK_UNIT_LEADERS, b->unit, false)) {
+            return b->step;
+        }
+    }
+    return d->step;
 }
 
 static bool only_control(const struct eng_actor *a)
@@ -346,8 +454,15 @@ static enum mc_status check_all(const struct eng_dossier *d, enum eng_action act
         return mc_fail(err, MC_ECONFLICT, "%s: not possible in status %d (%s)", name,
                        eng_status_code(d->status), eng_status_name_vi(d->status));
     }
+    if (d->status == ENG_ST_PROCESSING && d->n_branches > 0 && waits_for_join(action)) {
+        return mc_fail(err, MC_ECONFLICT,
+                       "%s: not possible while parallel branches are open; the branches join at "
+                       "step %s",
+                       name, d->join);
+    }
     if (d->status == ENG_ST_PROCESSING) {
-        if (ctx->step == NULL || strcmp(ctx->step->key, d->step) != 0) {
+        if (ctx->step == NULL ||
+            (strcmp(ctx->step->key, d->step) != 0 && eng_branch_find(d, ctx->step->key) < 0)) {
             return mc_fail(err, MC_EINTERNAL, "%s: step description does not match step %s", name,
                            d->step);
         }
@@ -393,6 +508,14 @@ enum mc_status eng_check(const struct eng_dossier *cur, enum eng_action action,
             }
         }
     }
+    if (cur->n_branches > 0 && branch_action(action) && ctx->step != NULL) {
+        int bi = eng_branch_find(cur, ctx->step->key);
+        if (bi >= 0) {
+            struct eng_dossier view = *cur;
+            load_branch(&view, (size_t)bi);
+            return check_all(&view, action, actor, desk, consult_unit, ctx, err);
+        }
+    }
     return check_all(cur, action, actor, desk, consult_unit, ctx, err);
 }
 
@@ -417,6 +540,7 @@ struct turn {
     struct eng_dossier *next;
     struct eng_effects *fx;
     struct mc_err *err;
+    bool branch_done; /* a branch reached the join */
 };
 
 static bool blank(const char *s)
@@ -734,18 +858,78 @@ static enum mc_status do_assign(struct turn *t)
     return MC_OK;
 }
 
+/* Forward from a parallel split: every next step starts as a branch with
+ * its own clock and queue; the dossier's current step mirrors the first. */
+static enum mc_status start_branches(struct turn *t)
+{
+    const struct eng_context *c = t->ctx;
+    const struct eng_step *s = c->step;
+    struct eng_dossier *n = t->next;
+    if (s->n_next > ENG_BRANCH_MAX) {
+        return mc_fail(t->err, MC_ELIMIT, "more than %d parallel branches", ENG_BRANCH_MAX);
+    }
+    const struct eng_step *starts[ENG_BRANCH_MAX];
+    for (size_t k = 0; k < s->n_next; k++) {
+        starts[k] = step_named(c->steps, c->n_steps, s->next[k]);
+        if (starts[k] == NULL || starts[k]->role == ROLE_CONTROL) {
+            return mc_fail(t->err, MC_EINTERNAL, "parallel split %s: branch step %s unknown",
+                           s->key, s->next[k]);
+        }
+    }
+    const struct eng_step *join = join_of(c, s);
+    if (join == NULL) {
+        return mc_fail(t->err, MC_EINTERNAL, "parallel split %s: no join step", s->key);
+    }
+    if (n->path_len >= ENG_PATH_MAX) {
+        return mc_fail(t->err, MC_ELIMIT, "more than %d steps deep", ENG_PATH_MAX);
+    }
+    from_here(t);
+    settle_consults(t);
+    leave_step(t);
+    memcpy(n->path[n->path_len++], n->step, ENG_KEY_MAX);
+    memset(n->branches, 0, sizeof(n->branches));
+    for (size_t k = 0; k < s->n_next; k++) {
+        struct eng_branch *b = &n->branches[k];
+        memcpy(b->step, starts[k]->key, ENG_KEY_MAX);
+        b->step[ENG_KEY_MAX - 1] = '\0';
+        b->role = starts[k]->role;
+        b->unit = starts[k]->unit;
+        eng_clock_start(&b->clock, starts[k]->allot_minutes, c->now);
+        t->fx->started[k] = starts[k]->unit;
+    }
+    n->n_branches = s->n_next;
+    t->fx->n_started = s->n_next;
+    memcpy(n->join, join->key, ENG_KEY_MAX);
+    enter_step(t, starts[0]);
+    t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER;
+    return MC_OK;
+}
+
 static enum mc_status move_forward(struct turn *t)
 {
+    const struct eng_step *s = t->ctx->step;
+    if (s->parallel && s->n_next >= 2 && t->cur->n_branches == 0) {
+        return start_branches(t);
+    }
     const struct eng_step *to = need_target(t);
     if (to == NULL) {
         return MC_EINVAL;
     }
-    const struct eng_step *s = t->ctx->step;
     if (!is_next_of(s, to->key)) {
         return mc_fail_field(t->err, MC_EINVAL, "target", "step %s does not lead to %s", s->key,
                              to->key);
     }
     struct eng_dossier *n = t->next;
+    if (n->n_branches > 0 && strcmp(to->key, n->join) == 0) {
+        /* This branch is done; the join starts with the last one (fold). */
+        from_here(t);
+        leave_step(t);
+        t->branch_done = true;
+        t->fx->to_unit = to->unit;
+        t->fx->to_person = 0;
+        t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER;
+        return MC_OK;
+    }
     if (n->path_len >= ENG_PATH_MAX) {
         return mc_fail(t->err, MC_ELIMIT, "more than %d steps deep", ENG_PATH_MAX);
     }
@@ -776,6 +960,30 @@ static enum mc_status do_return_prev(struct turn *t)
     if (!s->may_return) {
         return mc_fail(t->err, MC_ECONFLICT, "return_previous: step %s does not allow returning",
                        s->key);
+    }
+    if (n->n_branches > 0) {
+        /* Inside a branch the previous step is the one leading to this
+         * one; the branch's first step has none (its split opened it). */
+        const struct eng_step *p = eng_branch_prev(t->ctx->steps, t->ctx->n_steps, s->key);
+        if (p == NULL) {
+            return mc_fail(t->err, MC_ECONFLICT,
+                           "return_previous: step %s starts a parallel branch; a return stays "
+                           "inside its branch",
+                           s->key);
+        }
+        const struct eng_step *to = need_target(t);
+        if (to == NULL) {
+            return MC_EINVAL;
+        }
+        if (strcmp(p->key, to->key) != 0) {
+            return mc_fail_field(t->err, MC_EINVAL, "target", "the previous step is %s, not %s",
+                                 p->key, to->key);
+        }
+        from_here(t);
+        leave_step(t);
+        enter_step(t, to);
+        t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER;
+        return MC_OK;
     }
     if (n->path_len == 0) {
         return mc_fail(t->err, MC_ECONFLICT, "return_previous: step %s is the first step", s->key);
@@ -1087,6 +1295,11 @@ static enum mc_status do_withdraw(struct turn *t)
     n->stage = ENG_STAGE_NONE;
     eng_clock_stop(&n->clock, t->ctx->now, t->ctx->wt);
     eng_clock_stop(&n->step_clock, t->ctx->now, t->ctx->wt);
+    /* Withdrawn inside a parallel block: every branch stops there. */
+    for (size_t i = 0; i < n->n_branches; i++) {
+        eng_clock_stop(&n->branches[i].clock, t->ctx->now, t->ctx->wt);
+        n->branches[i].done = true;
+    }
     t->fx->to_unit = 0;
     t->fx->to_person = 0;
     t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER | ENG_FX_FINISHED;
@@ -1179,6 +1392,67 @@ static enum mc_status apply(struct turn *t)
     return mc_fail(t->err, MC_EINVAL, "unknown action");
 }
 
+/* After an action on branch bi (decided on the branch's view): the branch
+ * takes the view's step fields back; the dossier's current step mirrors
+ * the first open branch again, or, when the last branch reached the join,
+ * the join step starts and the block closes. */
+static void fold_branch(const struct eng_dossier *cur, size_t bi, bool done,
+                        const struct eng_context *ctx, struct eng_dossier *n,
+                        struct eng_effects *fx)
+{
+    struct eng_branch *b = &n->branches[bi];
+    memcpy(fx->step_from, cur->branches[bi].step, ENG_KEY_MAX);
+    /* A branch has no path of its own (its previous step is the one that
+     * leads to it): the dossier's path stays what it was at the split. */
+    memcpy(n->path, cur->path, sizeof(n->path));
+    n->path_len = cur->path_len;
+    if (done) {
+        b->done = true;
+        b->clock = n->step_clock;
+        memcpy(fx->step_to, n->join, ENG_KEY_MAX);
+    } else {
+        if (strcmp(b->step, n->step) != 0 && ctx->target != NULL) {
+            b->role = ctx->target->role;
+        }
+        memcpy(b->step, n->step, ENG_KEY_MAX);
+        b->unit = n->step_unit;
+        b->holder = n->holder;
+        b->clock = n->step_clock;
+        memcpy(fx->step_to, n->step, ENG_KEY_MAX);
+    }
+    size_t open = 0;
+    while (open < n->n_branches && n->branches[open].done) {
+        open++;
+    }
+    if (open == n->n_branches) {
+        /* The last branch is in: the join step starts (ctx->target is the
+         * join: a branch is done only by forwarding to it). */
+        const struct eng_step *j = ctx->target;
+        memcpy(n->step, j->key, ENG_KEY_MAX);
+        n->step_unit = j->unit;
+        n->holder = 0;
+        n->stage = ENG_STAGE_IN_STEP;
+        eng_clock_start(&n->step_clock, j->allot_minutes, ctx->now);
+        memset(n->branches, 0, sizeof(n->branches));
+        n->n_branches = 0;
+        memset(n->join, 0, sizeof(n->join));
+        fx->flags |= ENG_FX_STEP_CHANGED | ENG_FX_NOTIFY_HOLDER;
+        return;
+    }
+    const struct eng_branch *r = &n->branches[open];
+    memcpy(n->step, r->step, ENG_KEY_MAX);
+    n->step_unit = r->unit;
+    n->holder = r->holder;
+    n->step_clock = r->clock;
+    /* The step clock row follows the first open branch: its fired rungs
+     * start again only when that is another step. */
+    if (strcmp(cur->step, n->step) != 0) {
+        fx->flags |= ENG_FX_STEP_CHANGED;
+    } else {
+        fx->flags &= ~(unsigned)ENG_FX_STEP_CHANGED;
+    }
+}
+
 enum mc_status eng_decide(const struct eng_dossier *cur, const struct eng_request *req,
                           const struct eng_context *ctx, struct eng_dossier *next,
                           struct eng_effects *fx, struct mc_err *err)
@@ -1189,11 +1463,28 @@ enum mc_status eng_decide(const struct eng_dossier *cur, const struct eng_reques
     if (ctx->rules == NULL || ctx->wt == NULL) {
         return mc_fail(err, MC_EINTERNAL, "decide: no rule set or calendar");
     }
-    enum mc_status rc = check_all(cur, req->action, &req->actor, desk_of(cur, req->desk_unit),
+    /* Inside a parallel block, a branch action is decided on the view of
+     * its branch, then folded back. */
+    struct eng_dossier view;
+    const struct eng_dossier *base = cur;
+    int bi = -1;
+    if (cur->n_branches > 0 && branch_action(req->action) && ctx->step != NULL) {
+        bi = eng_branch_find(cur, ctx->step->key);
+        if (bi >= 0) {
+            view = *cur;
+            load_branch(&view, (size_t)bi);
+            base = &view;
+            *next = view;
+        }
+    }
+    enum mc_status rc = check_all(base, req->action, &req->actor, desk_of(cur, req->desk_unit),
                                   req->consult_unit, ctx, err);
     if (rc == MC_OK) {
-        struct turn t = { cur, req, ctx, next, fx, err };
+        struct turn t = { base, req, ctx, next, fx, err, false };
         rc = apply(&t);
+        if (rc == MC_OK && bi >= 0) {
+            fold_branch(cur, (size_t)bi, t.branch_done, ctx, next, fx);
+        }
     }
     if (rc != MC_OK) {
         *next = *cur;

@@ -48,6 +48,7 @@
 #define ENG_PATH_MAX         16 /* steps remembered for "return to previous" */
 #define ENG_CONSULT_MAX      8  /* units consulted in parallel */
 #define ENG_ACTOR_GRANTS_MAX 8
+#define ENG_BRANCH_MAX       8 /* branches of one parallel block (= ENG_NEXT_MAX) */
 
 /* KenhThucHien codes of the national portal (domain.md §1.2). */
 enum eng_channel {
@@ -114,6 +115,20 @@ struct eng_step {
     bool requires_signature; /* its outcome is signed: approve and refuse happen here */
     char next[ENG_NEXT_MAX][ENG_KEY_MAX];
     size_t n_next; /* 0: the last step; approving here makes the result ready */
+    bool parallel; /* forwarding starts every next step as a branch (core/process.h) */
+};
+
+/* One branch of an open parallel block: its step, holder and clock, kept
+ * like the dossier's own current step. A branch is a chain of steps (the
+ * process check guarantees it), so the step before a branch step is the
+ * one step that leads to it. */
+struct eng_branch {
+    char step[ENG_KEY_MAX];
+    enum core_role role;
+    int64_t unit;
+    int64_t holder;         /* 0 = the unit's queue */
+    struct eng_clock clock; /* the branch step's allotment */
+    bool done;              /* reached the join; waits for the others */
 };
 
 struct eng_consult {
@@ -156,6 +171,14 @@ struct eng_dossier {
     enum eng_verdict verdict;    /* the dossier's, set when it finishes */
     char late_step[ENG_KEY_MAX]; /* first step whose allotment overran */
     int64_t late_person;
+    /* An open parallel block (docs/ENGINE.md "Parallel branches"): every
+     * branch is active at once; step/step_unit/holder/step_clock above
+     * mirror the first branch not done, so that views of one current step
+     * keep working. The block closes at `join` when the last branch is
+     * done. n_branches = 0 outside a block. */
+    char join[ENG_KEY_MAX];
+    struct eng_branch branches[ENG_BRANCH_MAX];
+    size_t n_branches;
 };
 
 struct eng_consult_req {
@@ -194,6 +217,11 @@ struct eng_context {
     const struct eng_worktime *wt;
     const struct eng_step *step;   /* the step the dossier is at, NULL if none */
     const struct eng_step *target; /* transfer, forward, return, approve: where to */
+    /* Every step of the frozen version (may be NULL when none is needed):
+     * a parallel split starts each of its next steps, and the block's join
+     * and a branch step's predecessor are found here. */
+    const struct eng_step *steps;
+    size_t n_steps;
 };
 
 /* What the engine must do besides storing `next`. */
@@ -222,6 +250,14 @@ struct eng_effects {
     /* consulted units whose deadline passed unanswered (Điều 19.5) */
     int64_t lapsed[ENG_CONSULT_MAX];
     size_t n_lapsed;
+    /* Inside a parallel block: the branch step handed over and the step it
+     * went to (the join while others still run); "" otherwise, when the
+     * event takes the dossier's step before and after. */
+    char step_from[ENG_KEY_MAX];
+    char step_to[ENG_KEY_MAX];
+    /* A parallel split: the units of every branch started (all notified). */
+    int64_t started[ENG_BRANCH_MAX];
+    size_t n_started;
 };
 
 /*
@@ -246,6 +282,20 @@ MC_MUST_CHECK enum mc_status eng_decide(const struct eng_dossier *cur,
                                         const struct eng_request *req,
                                         const struct eng_context *ctx, struct eng_dossier *next,
                                         struct eng_effects *fx, struct mc_err *err);
+
+/* The open (not done) branch at step `key`, or -1. */
+int eng_branch_find(const struct eng_dossier *d, const char *key);
+
+/* The step an action of `actor` is about: outside a block the dossier's
+ * step; inside one, the first open branch whose step the actor holds
+ * (role in its unit, and its holder if assigned) or heads, else the
+ * dossier's step (the first open branch). */
+const char *eng_branch_for(const struct eng_dossier *d, const struct eng_actor *actor);
+
+/* The step before `key` inside a branch: the one step of `steps` leading to
+ * it; NULL if none or if that step is the parallel split (a branch's first
+ * step returns nowhere: its previous step opened the block). */
+const struct eng_step *eng_branch_prev(const struct eng_step *steps, size_t n, const char *key);
 
 /* A fresh dossier record (status none). */
 void eng_dossier_init(struct eng_dossier *d);

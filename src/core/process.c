@@ -237,6 +237,130 @@ static enum mc_status find_start(const struct core_process *p, const char *prefi
     return MC_OK;
 }
 
+/* A parallel-block error on step i, its message built in *m (released). */
+static enum mc_status fail_block(struct mc_err *err, const char *prefix, size_t i,
+                                 const char *suffix, struct mc_buf *m)
+{
+    enum mc_status rc = fail_step(err, prefix, i, suffix, mc_buf_cstr(m), NULL);
+    mc_buf_release(m);
+    return rc;
+}
+
+/* Branch k of the parallel split at i: a chain of steps, each with one in-
+ * and one outgoing edge, ending at the first step more than one step leads
+ * to (*join). */
+static enum mc_status walk_branch(const struct core_process *p, const char *prefix,
+                                  const struct graph *g, size_t i, size_t k, int *join,
+                                  struct mc_err *err)
+{
+    const char *sk = p->steps[i].key;
+    int cur = g->succ[i][k];
+    if (g->indeg[cur] > 1) {
+        char sfx[40] = ".next[";
+        size_t l = 6;
+        for (size_t d = k >= 10 ? 10 : 1; d > 0; d /= 10) {
+            sfx[l++] = (char)('0' + (k / d) % 10);
+        }
+        sfx[l++] = ']';
+        sfx[l] = '\0';
+        struct mc_buf m;
+        mc_buf_init(&m, 0);
+        mc_buf_appendf(&m,
+                       "%s: a branch of the parallel split %s must hold at least one step "
+                       "before the join",
+                       p->steps[cur].key, sk);
+        return fail_block(err, prefix, i, sfx, &m);
+    }
+    for (size_t guard = 0; guard <= g->n; guard++) {
+        const struct core_step *s = &p->steps[cur];
+        if (g->indeg[cur] > 1) {
+            *join = cur;
+            return MC_OK;
+        }
+        if (s->split == CORE_SPLIT_PARALLEL) {
+            struct mc_buf m;
+            mc_buf_init(&m, 0);
+            mc_buf_appendf(&m,
+                           "%s is a parallel split inside a branch of %s: nested parallel "
+                           "blocks are not supported",
+                           s->key, sk);
+            return fail_block(err, prefix, (size_t)cur, ".split", &m);
+        }
+        if (s->nnext != 1) {
+            struct mc_buf m;
+            mc_buf_init(&m, 0);
+            mc_buf_appendf(&m,
+                           "%s is inside a parallel branch of %s and must name exactly one "
+                           "next step (the branch runs to its join)",
+                           s->key, sk);
+            return fail_block(err, prefix, (size_t)cur, ".next", &m);
+        }
+        if (s->requires_signature) {
+            struct mc_buf m;
+            mc_buf_init(&m, 0);
+            mc_buf_appendf(&m,
+                           "%s is inside a parallel branch of %s: approving or refusing "
+                           "decides the whole dossier, so a branch step cannot require a "
+                           "signature",
+                           s->key, sk);
+            return fail_block(err, prefix, (size_t)cur, ".requires_signature", &m);
+        }
+        cur = g->succ[cur][0];
+    }
+    struct mc_buf m;
+    mc_buf_init(&m, 0);
+    mc_buf_appendf(&m, "%s opens branches that never meet", sk);
+    return fail_block(err, prefix, i, ".split", &m);
+}
+
+/* Every parallel split opens a well-formed block: at least two branches,
+ * each a chain of at least one step, all ending at one join step that only
+ * these branches reach. Needs g->indeg before longest_path consumes it. */
+static enum mc_status check_parallel(const struct core_process *p, const char *prefix,
+                                     const struct graph *g, struct mc_err *err)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        const struct core_step *s = &p->steps[i];
+        if (s->split != CORE_SPLIT_PARALLEL) {
+            continue;
+        }
+        if (s->nnext < 2) {
+            struct mc_buf m;
+            mc_buf_init(&m, 0);
+            mc_buf_appendf(&m, "%s is parallel but names fewer than two next steps", s->key);
+            return fail_block(err, prefix, i, ".split", &m);
+        }
+        int join = -1;
+        for (size_t k = 0; k < s->nnext; k++) {
+            int j = -1;
+            enum mc_status rc = walk_branch(p, prefix, g, i, k, &j, err);
+            if (rc != MC_OK) {
+                return rc;
+            }
+            if (join >= 0 && j != join) {
+                struct mc_buf m;
+                mc_buf_init(&m, 0);
+                mc_buf_appendf(&m,
+                               "%s: its branches end at different steps (%s and %s); every "
+                               "branch of a parallel split meets at one join step",
+                               s->key, p->steps[join].key, p->steps[j].key);
+                return fail_block(err, prefix, i, ".split", &m);
+            }
+            join = j;
+        }
+        if ((size_t)g->indeg[join] != s->nnext) {
+            struct mc_buf m;
+            mc_buf_init(&m, 0);
+            mc_buf_appendf(&m,
+                           "%s joins the branches of the parallel split %s but is also reached "
+                           "from another step: only the branches lead to a join",
+                           p->steps[join].key, s->key);
+            return fail_block(err, prefix, (size_t)join, "", &m);
+        }
+    }
+    return MC_OK;
+}
+
 /* Kahn's algorithm from the start, relaxing the longest distance on the
  * way; with one start, a complete order also proves every step reachable.
  * Consumes g->indeg. */
@@ -318,8 +442,15 @@ enum mc_status core_process_check(const struct core_process *p, struct core_time
         rc = find_start(p, prefix, &g, &start, err);
     }
     struct core_process_totals t = { 0 };
+    int indeg[CORE_PROCESS_MAX_STEPS];
+    memcpy(indeg, g.indeg, sizeof(indeg));
     if (rc == MC_OK) {
         rc = longest_path(p, prefix, &g, start, &t, err);
+    }
+    if (rc == MC_OK) {
+        /* After the cycle check, so that every walk ends. */
+        memcpy(g.indeg, indeg, sizeof(indeg));
+        rc = check_parallel(p, prefix, &g, err);
     }
     if (rc != MC_OK) {
         return rc;
@@ -361,7 +492,7 @@ static bool step_eq(const struct core_step *a, const struct core_step *b)
            list_eq(a->forms, a->nforms, b->forms, b->nforms) &&
            list_eq(a->outputs, a->noutputs, b->outputs, b->noutputs) &&
            a->may_return == b->may_return && a->requires_signature == b->requires_signature &&
-           list_eq(a->next, a->nnext, b->next, b->nnext);
+           list_eq(a->next, a->nnext, b->next, b->nnext) && a->split == b->split;
 }
 
 bool core_process_equal(const struct core_process *a, const struct core_process *b)
@@ -402,6 +533,48 @@ bool core_process_matches(const struct core_process *stored, const struct core_p
         }
     }
     return true;
+}
+
+const char *core_split_name(enum core_split s)
+{
+    return s == CORE_SPLIT_PARALLEL ? "parallel" : "exclusive";
+}
+
+bool core_split_parse(const char *name, enum core_split *out)
+{
+    if (strcmp(name, "exclusive") == 0) {
+        *out = CORE_SPLIT_EXCLUSIVE;
+    } else if (strcmp(name, "parallel") == 0) {
+        *out = CORE_SPLIT_PARALLEL;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+int core_process_join_of(const struct core_process *p, size_t split)
+{
+    if (split >= p->nsteps || p->steps[split].split != CORE_SPLIT_PARALLEL ||
+        p->steps[split].nnext == 0) {
+        return -1;
+    }
+    int cur = find_key(p, p->steps[split].next[0]);
+    for (size_t guard = 0; cur >= 0 && guard <= p->nsteps; guard++) {
+        size_t in = 0;
+        for (size_t i = 0; i < p->nsteps; i++) {
+            for (size_t k = 0; k < p->steps[i].nnext; k++) {
+                in += strcmp(p->steps[i].next[k], p->steps[cur].key) == 0;
+            }
+        }
+        if (in > 1) {
+            return cur;
+        }
+        if (p->steps[cur].nnext != 1) {
+            return -1;
+        }
+        cur = find_key(p, p->steps[cur].next[0]);
+    }
+    return -1;
 }
 
 static const char *const status_names[] = { "draft", "submitted", "approved", "effective",

@@ -6,6 +6,10 @@
  * exists, no cycle (returns to the previous step are marked by may_return,
  * not drawn as edges), every step reachable, hours > 0 in steps of 0.5, and
  * the longest path from start to end within the case's legal limit.
+ * A parallel split opens a block: every branch is a chain of steps (one
+ * next each, no signature, no nested split) and all branches end at one
+ * join step that nothing else leads to. The longest path through a block
+ * is its longest branch: the critical path.
  *
  * A version moves draft → submitted → approved → effective → superseded and
  * never back; an effective version never changes. Making a version effective
@@ -34,6 +38,13 @@ enum core_pv_status {
     CORE_PV_SUPERSEDED
 };
 
+/* How a step's outgoing flow splits (docs/IMPORT.md "process"):
+ * exclusive - the holder forwards to ONE of the next steps (the default);
+ * parallel  - forwarding starts every next step at once, each a branch of
+ *             its own; the branches meet at one join step, which starts
+ *             when the last branch has finished. */
+enum core_split { CORE_SPLIT_EXCLUSIVE, CORE_SPLIT_PARALLEL };
+
 struct core_step {
     const char *key;
     const char *name;
@@ -48,6 +59,7 @@ struct core_step {
     bool requires_signature;
     const char **next;
     size_t nnext;
+    enum core_split split;
 };
 
 struct core_process {
@@ -91,6 +103,14 @@ bool core_process_equal(const struct core_process *a, const struct core_process 
  * have moved on in its lifecycle since the file was written (a later status,
  * people and date filled in), but what the file states must agree with it. */
 bool core_process_matches(const struct core_process *stored, const struct core_process *incoming);
+
+const char *core_split_name(enum core_split s);
+bool core_split_parse(const char *name, enum core_split *out);
+
+/* The join step of the parallel split at index `split` of a checked
+ * process: the first step along its first branch that more than one step
+ * leads to. -1 if `split` is not a parallel split or the walk finds none. */
+int core_process_join_of(const struct core_process *p, size_t split);
 
 const char *core_pv_status_name(enum core_pv_status s);
 bool core_pv_status_parse(const char *name, enum core_pv_status *out);

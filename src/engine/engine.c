@@ -115,6 +115,21 @@ static enum mc_status write_clocks(const struct engine *e, struct store *st,
     return MC_OK;
 }
 
+static enum mc_status notify_unit_heads(struct store *st, const struct write_in *w, int64_t unit,
+                                        struct mc_err *err)
+{
+    int64_t heads[16];
+    size_t nheads = 0;
+    enum mc_status rc = store_unit_heads(st, unit, heads, 16, &nheads, err);
+    char msg[160];
+    snprintf(msg, sizeof(msg), "Hồ sơ %s: một nhánh song song đến đơn vị (%s)",
+             w->code && *w->code ? w->code : "", eng_action_key(w->action));
+    for (size_t i = 0; rc == MC_OK && i < nheads; i++) {
+        rc = store_notify(st, heads[i], w->dossier, "handover", msg, w->now, err);
+    }
+    return rc;
+}
+
 /* Event, counters, clocks and the new holder's notification. */
 static enum mc_status write_rest(const struct engine *e, struct store *st, const struct write_in *w,
                                  struct mc_err *err)
@@ -138,8 +153,9 @@ static enum mc_status write_rest(const struct engine *e, struct store *st, const
         .status_before = eng_status_code(w->cur->status),
         .status_after = eng_status_code(w->next->status),
         .verdict = eng_verdict_key(w->fx->step_verdict),
-        .step_from = w->cur->step,
-        .step_to = w->next->step,
+        /* Inside a parallel block the branch's own steps. */
+        .step_from = w->fx->step_from[0] ? w->fx->step_from : w->cur->step,
+        .step_to = w->fx->step_to[0] ? w->fx->step_to : w->next->step,
         .note = w->note,
     };
     for (size_t i = 0; i < w->n_attachments && i < ENG_HANDOVER_ATTACH_MAX; i++) {
@@ -162,6 +178,14 @@ static enum mc_status write_rest(const struct engine *e, struct store *st, const
     }
     if (rc == MC_OK) {
         rc = write_clocks(e, st, w, err);
+    }
+    if (rc == MC_OK && (w->cur->n_branches > 0 || w->next->n_branches > 0)) {
+        rc = store_dossier_branches_put(st, w->dossier, w->next, err);
+    }
+    for (size_t i = 1; rc == MC_OK && i < w->fx->n_started; i++) {
+        /* A parallel split: the first branch's unit is to_unit, as usual;
+         * the heads of the other branches' units are told as well. */
+        rc = notify_unit_heads(st, w, w->fx->started[i], err);
     }
     if (rc == MC_OK && (w->fx->flags & ENG_FX_NOTIFY_HOLDER) && w->fx->to_person != 0 &&
         w->fx->to_person != w->who->eng.person) {
@@ -313,6 +337,9 @@ static const struct eng_step *target_of(const struct eng_dossier *d, const struc
     if (a->action == ENG_ACT_FORWARD || a->action == ENG_ACT_APPROVE) {
         return cur && cur->n_next == 1 ? find_step(steps, n, cur->next[0]) : NULL;
     }
+    if (a->action == ENG_ACT_RETURN_PREV && cur && eng_branch_find(d, cur->key) >= 0) {
+        return eng_branch_prev(steps, n, cur->key);
+    }
     if (a->action == ENG_ACT_RETURN_PREV && d->path_len > 0) {
         return find_step(steps, n, d->path[d->path_len - 1]);
     }
@@ -366,9 +393,12 @@ enum mc_status engine_allowed(const struct engine *e, struct store *st,
         size_t nsets;
         rules = eng_ruleset_builtin(&nsets) + (nsets - 1);
     }
-    struct eng_context ctx = {
-        .now = now, .rules = rules, .wt = &e->wt, .step = find_step(steps, n, d->state.step)
-    };
+    struct eng_context ctx = { .now = now,
+                               .rules = rules,
+                               .wt = &e->wt,
+                               .step = find_step(steps, n, eng_branch_for(&d->state, &who->eng)),
+                               .steps = steps,
+                               .n_steps = n };
     uint32_t coarse = eng_allowed_actions(&d->state, &who->eng, &ctx);
     /* eng_check answers on status and role only; probe each candidate with
      * eng_decide and a plausible body so that the list also leaves out what
@@ -463,14 +493,27 @@ enum mc_status engine_act(const struct engine *e, struct store *st, const struct
     if (rc != MC_OK) {
         return rc;
     }
-    const struct eng_step *cur = find_step(steps, n, d.state.step);
+    /* Inside a parallel block: the branch named, or the caller's own. */
+    const char *at = d.state.step;
+    if (d.state.n_branches > 0) {
+        if (a->branch && eng_branch_find(&d.state, a->branch) < 0) {
+            return mc_fail_field(err, MC_EINVAL, "branch", "no open parallel branch is at step %s",
+                                 a->branch);
+        }
+        at = a->branch ? a->branch : eng_branch_for(&d.state, &who->eng);
+    }
+    const struct eng_step *cur = find_step(steps, n, at);
     const struct eng_step *target = target_of(&d.state, a, cur, steps, n);
     if (a->target && target == NULL) {
         return mc_fail_field(err, MC_EINVAL, "target", "process has no step %s", a->target);
     }
-    struct eng_context ctx = {
-        .now = now, .rules = rules, .wt = &e->wt, .step = cur, .target = target
-    };
+    struct eng_context ctx = { .now = now,
+                               .rules = rules,
+                               .wt = &e->wt,
+                               .step = cur,
+                               .target = target,
+                               .steps = steps,
+                               .n_steps = n };
     rc = eng_decide(&d.state, &req, &ctx, &out->state, &out->fx, err);
     if (rc != MC_OK) {
         return rc;

@@ -53,6 +53,7 @@ struct engine_action {
     enum eng_action action;
     int64_t version;      /* the version the caller saw (optimistic concurrency) */
     const char *target;   /* step key: transfer, forward, return_previous, approve */
+    const char *branch;   /* inside a parallel block: the branch's step (else the caller's) */
     const char *assignee; /* username */
     const char *reason;
     const char *note;

@@ -92,11 +92,12 @@ static enum mc_status consults(json_t *body, struct engine_action *a, struct mc_
 enum mc_status http_action_decode(json_t *body, struct engine_action *a, struct mc_err *err)
 {
     memset(a, 0, sizeof(*a));
-    static const char *const keys[] = { "action",          "version",     "target",
-                                        "assignee",        "reason",      "note",
-                                        "missing",         "attachments", "consults",
-                                        "consult_unit",    "agency",      "agency_hours",
-                                        "new_appointment", "signature",   NULL };
+    static const char *const keys[] = {
+        "action",       "version", "target",       "assignee",        "reason",
+        "note",         "missing", "attachments",  "consults",        "files",
+        "consult_unit", "agency",  "agency_hours", "new_appointment", "signature",
+        "branch",       NULL
+    };
     if (!json_is_object(body)) {
         return mc_fail(err, MC_EINVAL, "the body must be a JSON object");
     }
@@ -115,6 +116,9 @@ enum mc_status http_action_decode(json_t *body, struct engine_action *a, struct 
     }
     if (rc == MC_OK) {
         rc = http_json_str(body, "", "target", false, ENG_KEY_MAX - 1, &a->target, err);
+    }
+    if (rc == MC_OK) {
+        rc = http_json_str(body, "", "branch", false, ENG_KEY_MAX - 1, &a->branch, err);
     }
     if (rc == MC_OK) {
         rc = http_json_str(body, "", "assignee", false, 32, &a->assignee, err);
@@ -204,8 +208,9 @@ enum mc_status http_receipt_decode(json_t *body, bool anonymous, struct engine_r
                                    struct mc_err *err)
 {
     memset(r, 0, sizeof(*r));
-    static const char *const keys[] = { "procedure", "case", "channel", "outcome",     "applicant",
-                                        "reason",    "note", "missing", "attachments", NULL };
+    static const char *const keys[] = { "procedure",   "case",   "channel", "outcome",
+                                        "applicant",   "reason", "note",    "missing",
+                                        "attachments", "files",  NULL };
     if (!json_is_object(body)) {
         return mc_fail(err, MC_EINVAL, "the body must be a JSON object");
     }

@@ -76,8 +76,17 @@ enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
                                                   d->state.consults[i].answered_at != 0));
     }
     json_object_set_new(j, "consults", consults);
+    /* Inside a parallel block: the branch this caller's actions apply to
+     * (what engine_act takes when the body names none). */
+    if (d->state.n_branches > 0) {
+        json_object_set_new(j, "my_branch", json_string(eng_branch_for(&d->state, &who->eng)));
+    }
     http_clock_derive(json_object_get(j, "clock"), e, now);
     http_clock_derive(json_object_get(j, "step_clock"), e, now);
+    json_t *branches = json_object_get(j, "branches");
+    for (size_t i = 0; i < json_array_size(branches); i++) {
+        http_clock_derive(json_object_get(json_array_get(branches, i), "clock"), e, now);
+    }
     uint32_t mask = 0;
     rc = engine_allowed(e, req->db, who, d, now, &mask, err);
     json_t *allowed = json_array();
@@ -116,6 +125,17 @@ bool http_dossier_readable(struct http_req *req, json_t *view)
     for (int i = 0; i < 3; i++) {
         const char *u = unit_code(view, keys[i]);
         if (u && http_can_read_unit(req, u)) {
+            return true;
+        }
+    }
+    /* Inside a parallel block, every branch's unit and holder. */
+    json_t *branches = json_object_get(view, "branches");
+    for (size_t i = 0; i < json_array_size(branches); i++) {
+        json_t *b = json_array_get(branches, i);
+        const char *u = unit_code(b, "unit");
+        json_t *h = json_object_get(b, "holder");
+        if ((u && http_can_read_unit(req, u)) ||
+            (h && json_integer_value(json_object_get(h, "id")) == req->who->person_id)) {
             return true;
         }
     }

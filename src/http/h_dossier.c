@@ -9,6 +9,7 @@
 
 #include "core/dossier_code.h"
 #include "http/action_in.h"
+#include "http/attach_in.h"
 #include "http/auth.h"
 #include "http/dossier_out.h"
 #include "http/engine_ctx.h"
@@ -126,6 +127,10 @@ enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, st
     if (rc == MC_OK) {
         rc = http_receipt_decode(body, req->who == NULL, &r, err);
     }
+    struct http_files files;
+    if (rc == MC_OK) {
+        rc = http_files_decode(body, &files, err);
+    }
     char ref[24];
     make_ref(ref);
     r.ref = ref;
@@ -146,7 +151,13 @@ enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, st
         return rc;
     }
     struct engine_result res;
-    rc = engine_receive(e, req->db, &who, &r, now, &res, err);
+    rc = http_files_resolve(req, &files, now, r.attachments, &r.n_attachments, err);
+    if (rc == MC_OK) {
+        rc = engine_receive(e, req->db, &who, &r, now, &res, err);
+    }
+    if (rc == MC_OK && res.dossier != 0) {
+        rc = http_files_link(req, &files, res.dossier, err);
+    }
     if (rc == MC_OK && res.dossier == 0) {
         /* Incomplete at the counter: guidance (Mẫu 02) only, no record. */
         json_t *missing = json_array();
@@ -196,6 +207,9 @@ enum mc_status h_dossier_get(struct http_req *req, struct http_resp *resp, struc
         return mc_fail(err, MC_EPERM, "this dossier is outside your units");
     }
     if (rc == MC_OK) {
+        /* Here rather than in the view: transition answers stay cheap. */
+        const char *base = mc_arena_printf(&req->arena, "/api/dossiers/%s", code);
+        json_object_set_new(view, "files", http_files_json(req, d.id, base));
         http_resp_json(resp, 200, view);
     }
     return rc;
@@ -243,6 +257,10 @@ enum mc_status h_dossier_action(struct http_req *req, struct http_resp *resp, st
     if (rc == MC_OK) {
         rc = http_action_decode(body, &a, err);
     }
+    struct http_files files;
+    if (rc == MC_OK) {
+        rc = http_files_decode(body, &files, err);
+    }
     struct engine_actor who;
     if (rc == MC_OK) {
         rc = http_actor(req, &who, err);
@@ -256,7 +274,13 @@ enum mc_status h_dossier_action(struct http_req *req, struct http_resp *resp, st
     }
     if (rc == MC_OK && !replayed) {
         struct engine_result res;
-        rc = engine_act(e, req->db, &who, code, &a, now, &res, err);
+        rc = http_files_resolve(req, &files, now, a.attachments, &a.n_attachments, err);
+        if (rc == MC_OK) {
+            rc = engine_act(e, req->db, &who, code, &a, now, &res, err);
+        }
+        if (rc == MC_OK) {
+            rc = http_files_link(req, &files, res.dossier, err);
+        }
         /* With an Idempotency-Key the answer is stored with the effect, so it
          * is built inside the transaction. Without one it is built after the
          * commit, outside the writer lock (the lock then covers only the

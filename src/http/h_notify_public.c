@@ -5,6 +5,7 @@
 
 #include "base/parse.h"
 #include "core/dossier_status.h"
+#include "http/attach_in.h"
 #include "http/auth.h"
 #include "http/engine_ctx.h"
 #include "http/handlers.h"
@@ -75,6 +76,14 @@ enum mc_status h_public_dossier_get(struct http_req *req, struct http_resp *resp
     enum eng_status st;
     if (eng_status_from_code((int)json_integer_value(json_object_get(j, "status")), &st)) {
         json_object_set_new(j, "status_name", json_string(eng_status_name_vi(st)));
+    }
+    /* The applicant's own proof (code + phone) also opens the files. */
+    struct store_dossier d;
+    struct mc_err ignore;
+    mc_err_clear(&ignore);
+    if (store_dossier_load(req->db, code, &d, &ignore) == MC_OK) {
+        const char *base = mc_arena_printf(&req->arena, "/api/public/dossiers/%s", code);
+        json_object_set_new(j, "files", http_files_json(req, d.id, base));
     }
     http_resp_json(resp, 200, j);
     return MC_OK;

@@ -89,7 +89,7 @@ static enum mc_status decode_step(struct http_req *req, json_t *j, const char *p
     static const char *const keys[] = { "key",     "name",       "role",
                                         "unit",    "hours",      "forms",
                                         "outputs", "may_return", "requires_signature",
-                                        "next",    NULL };
+                                        "next",    "split",      NULL };
     if (!json_is_object(j)) {
         return mc_fail_field(err, MC_EINVAL, path, "%s must be an object", path);
     }
@@ -123,6 +123,15 @@ static enum mc_status decode_step(struct http_req *req, json_t *j, const char *p
     }
     if (rc == MC_OK) {
         rc = str_list(req, j, path, "next", &s->next, &s->nnext, err);
+    }
+    const char *split = NULL;
+    if (rc == MC_OK) {
+        rc = http_json_str(j, path, "split", false, 16, &split, err);
+    }
+    if (rc == MC_OK && split && !core_split_parse(split, &s->split)) {
+        char f[96];
+        snprintf(f, sizeof(f), "%s%ssplit", path, path[0] ? "." : "");
+        rc = mc_fail_field(err, MC_EINVAL, f, "must be \"exclusive\" or \"parallel\"");
     }
     return rc;
 }

@@ -60,6 +60,10 @@ http_handler_fn h_notification_read;
 http_handler_fn h_public_dossier_get;
 http_handler_fn h_public_rating;
 http_handler_fn h_public_feedback;
+/* h_attach.c: uploads and downloads of attachment files */
+http_handler_fn h_upload_create;
+http_handler_fn h_dossier_file_get;
+http_handler_fn h_public_file_get;
 /* h_forms.c: the printable forms (Mẫu 01–05) as PDF, staff and applicant */
 http_handler_fn h_dossier_form_get;
 http_handler_fn h_public_form_get;

@@ -23,6 +23,8 @@ struct store;
 struct http_route;
 struct http_server;
 struct http_principal;
+struct http_upload;
+struct blob_reader;
 
 enum { HTTP_MAX_PARAMS = 4, HTTP_MAX_RESP_HEADERS = 8 };
 
@@ -39,6 +41,8 @@ struct http_req {
     const struct http_route *route;
     /* Who is calling: NULL for an anonymous caller. Set by http_auth_resolve. */
     struct http_principal *who;
+    /* POST /api/uploads: the file being streamed to the store (upload.h). */
+    struct http_upload *upload;
     char id[24];     /* request id, in every log line and the X-Request-Id header */
     char client[64]; /* client address, for rate limits and the access log */
     int64_t started_ns;
@@ -54,6 +58,9 @@ struct http_resp {
     bool body_static;
     const char *headers[HTTP_MAX_RESP_HEADERS][2];
     size_t nheaders;
+    /* A stored file sent as it is read (downloads); owned, closed after. */
+    struct blob_reader *stream;
+    uint64_t stream_len;
 };
 
 typedef enum mc_status http_handler_fn(struct http_req *req, struct http_resp *resp,

@@ -5,6 +5,7 @@
 
 #include "base/xalloc.h"
 #include "http/request.h"
+#include "http/upload.h"
 
 unsigned http_status_of(enum mc_status code)
 {
@@ -24,6 +25,8 @@ unsigned http_status_of(enum mc_status code)
         return 409;
     case MC_ELIMIT:
         return 413;
+    case MC_EMEDIA:
+        return 415;
     case MC_ESTORE:
         return 503;
     case MC_EIO:
@@ -145,6 +148,9 @@ void http_resp_header(struct http_resp *resp, const char *name, const char *valu
 
 void http_resp_release(struct http_resp *resp)
 {
+    if (resp->stream) {
+        http_upload_stream_close(resp);
+    }
     if (!resp->body_static) {
         free(resp->body);
     }

@@ -49,6 +49,12 @@ const struct http_route http_routes[] = {
       HTTP_PUBLIC | HTTP_NO_CSRF | HTTP_RATE_LOOKUP },
     { "POST", "/api/public/dossiers/{code}/feedback", h_public_feedback,
       HTTP_PUBLIC | HTTP_NO_CSRF | HTTP_RATE_LOOKUP },
+    /* Attachments. An upload is public for the applicant's online submission
+     * (rate-limited; a staff session's CSRF token is checked in the handler). */
+    { "POST", "/api/uploads", h_upload_create, HTTP_PUBLIC | HTTP_NO_CSRF },
+    { "GET", "/api/dossiers/{code}/files/{id}", h_dossier_file_get, HTTP_AUTH },
+    { "GET", "/api/public/dossiers/{code}/files/{id}", h_public_file_get,
+      HTTP_PUBLIC | HTTP_RATE_LOOKUP },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -20,6 +20,8 @@
 #include "http/request.h"
 #include "http/router.h"
 #include "http/static.h"
+#include "http/upload.h"
+#include "store/blob.h"
 #include "store/store.h"
 
 enum { RATE_SLOTS = 4096 };
@@ -45,6 +47,7 @@ struct http_server {
     pthread_mutex_t rate_lock;
     struct rate_slot *rate;
     struct escalation_timer *escalation;
+    struct blob_store *blobs; /* attachment files */
 };
 
 static int64_t now_ns(void)
@@ -156,6 +159,21 @@ const char *http_server_db_path(const struct http_server *srv)
     return srv->db_path;
 }
 
+struct blob_store *http_server_blobs(const struct http_server *srv)
+{
+    return srv->blobs;
+}
+
+size_t http_server_upload_max(const struct http_server *srv)
+{
+    return srv->opts.upload_max;
+}
+
+long http_server_upload_ttl(const struct http_server *srv)
+{
+    return srv->opts.upload_ttl;
+}
+
 /* ---- dispatch ------------------------------------------------------------- */
 
 static bool is_safe_method(const char *m)
@@ -229,7 +247,9 @@ static enum mc_status dispatch(struct http_req *req, struct http_resp *resp, str
 static enum MHD_Result queue(struct http_req *req, struct http_resp *resp)
 {
     struct MHD_Response *r;
-    if (resp->body_static) {
+    if (resp->stream) {
+        r = http_upload_stream_response(resp);
+    } else if (resp->body_static) {
         r = MHD_create_response_from_buffer(resp->len, resp->body, MHD_RESPMEM_PERSISTENT);
     } else {
         r = MHD_create_response_from_buffer_with_free_callback(resp->len, resp->body, free);
@@ -292,6 +312,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         client_address(conn, req->client, sizeof(req->client));
         atomic_fetch_add(&srv->inflight, 1);
         *con_cls = req;
+        if (http_upload_route(method, url)) {
+            /* A file upload goes to the file store as it arrives. */
+            http_upload_start(req);
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size > 0 && req->upload) {
+        http_upload_feed(req, upload_data, *upload_data_size);
+        *upload_data_size = 0;
         return MHD_YES;
     }
     if (*upload_data_size > 0) {
@@ -343,6 +372,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
            req->method, req->path, req->status, ms, req->client,
            toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=true");
     mc_log_set_request_id(NULL);
+    http_upload_release(req);
     mc_buf_release(&req->body);
     mc_arena_release(&req->arena);
     free(req);
@@ -400,6 +430,20 @@ enum mc_status http_server_start(const struct http_server_opts *opts, struct htt
         http_server_stop(srv);
         return wrc;
     }
+    char files[4096];
+    if (opts->upload_dir && *opts->upload_dir) {
+        snprintf(files, sizeof(files), "%s", opts->upload_dir);
+    } else {
+        /* Beside the database: <db dir>/files. */
+        const char *slash = strrchr(srv->db_path, '/');
+        snprintf(files, sizeof(files), "%.*s%sfiles", slash ? (int)(slash - srv->db_path) : 0,
+                 srv->db_path, slash ? "/" : "");
+    }
+    wrc = blob_store_open(files, &srv->blobs, err);
+    if (wrc != MC_OK) {
+        http_server_stop(srv);
+        return wrc;
+    }
 
     unsigned flags =
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
@@ -451,6 +495,7 @@ void http_server_stop(struct http_server *srv)
     /* Worker threads have exited, running close_thread_db. */
     pthread_key_delete(srv->db_key);
     store_close(srv->writer);
+    blob_store_close(srv->blobs);
     pthread_mutex_destroy(&srv->rate_lock);
     free(srv->rate);
     free(srv->host);

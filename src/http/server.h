@@ -24,6 +24,9 @@ struct http_server_opts {
     long lookup_rate;
     bool test_clock;              /* honour X-Test-Now (tests only) */
     unsigned escalation_interval; /* seconds between escalation sweeps; 0: none */
+    size_t upload_max;            /* bytes per uploaded file */
+    long upload_ttl;              /* minutes a free upload is kept */
+    const char *upload_dir;       /* NULL or "": <db dir>/files */
 };
 
 enum mc_status http_server_start(const struct http_server_opts *opts, struct http_server **out,
@@ -36,6 +39,10 @@ size_t http_server_max_json_depth(const struct http_server *srv);
 const char *http_server_web_root(const struct http_server *srv);
 const char *http_server_db_path(const struct http_server *srv);
 bool http_server_test_clock(const struct http_server *srv);
+/* Attachments: the file store, the size limit, a free upload's life. */
+struct blob_store *http_server_blobs(const struct http_server *srv);
+size_t http_server_upload_max(const struct http_server *srv);
+long http_server_upload_ttl(const struct http_server *srv);
 
 enum http_rate_kind { HTTP_RATE_KIND_LOGIN, HTTP_RATE_KIND_LOOKUP };
 /* Count one attempt; false when the client is over its limit this minute. */

@@ -254,8 +254,8 @@ static enum mc_status insert_version(struct store *st, int64_t process_id,
         const struct core_step *k = &p->steps[i];
         s = store_stmt(st,
                        "INSERT INTO steps(version_id, key, ord, name, role, unit, halves, forms,"
-                       " outputs, may_return, requires_signature, next)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                       " outputs, may_return, requires_signature, next, split)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                        err);
         if (s == NULL) {
             return MC_ESTORE;
@@ -272,6 +272,7 @@ static enum mc_status insert_version(struct store *st, int64_t process_id,
         store_bind_i64(s, 10, k->may_return);
         store_bind_i64(s, 11, k->requires_signature);
         bind_list(s, 12, k->next, k->nnext);
+        store_bind_text(s, 13, core_split_name(k->split));
         rc = store_exec_stmt(st, s, "saving a step", err);
     }
     if (rc == MC_OK) {

@@ -32,7 +32,8 @@ enum { CACHE_PROCEDURE = 1, CACHE_PROCESS = 2 };
                     " 'may_return', " JBOOL(                                                      \
                         "s.may_return") ","                                                       \
                                         " 'requires_signature', " JBOOL(                          \
-                                            "s.requires_signature") ", 'next', json(s.next)))"    \
+                                            "s.requires_signature") ", 'next', json(s.next), "    \
+                                                                    "'split', s.split))"          \
                                                                     " FROM (SELECT * FROM steps " \
                                                                     "WHERE version_id = v.id "    \
                                                                     "ORDER BY ord) s))"

@@ -47,7 +47,8 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct mc
     sqlite3_stmt *s = store_stmt(st,
                                  "SELECT key, name, role, unit, halves, forms, outputs, may_return,"
                                  " requires_signature, next,"
-                                 " (SELECT count(*) FROM steps WHERE version_id = ?1)"
+                                 " (SELECT count(*) FROM steps WHERE version_id = ?1),"
+                                 " split = 'parallel'"
                                  " FROM steps WHERE version_id = ?1 ORDER BY ord",
                                  err);
     if (s == NULL) {
@@ -76,6 +77,7 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct mc
         raw[out->nsteps] = (struct lists){ col_str(s, 5, a), col_str(s, 6, a), col_str(s, 9, a) };
         k->may_return = sqlite3_column_int(s, 7) != 0;
         k->requires_signature = sqlite3_column_int(s, 8) != 0;
+        k->split = sqlite3_column_int(s, 11) != 0 ? CORE_SPLIT_PARALLEL : CORE_SPLIT_EXCLUSIVE;
         out->nsteps++;
     }
     sqlite3_reset(s);

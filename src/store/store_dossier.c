@@ -110,7 +110,7 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct en
     sqlite3_stmt *s = store_stmt(
         st,
         "SELECT s.key, s.role, u.id, s.halves, s.may_return, s.requires_signature,"
-        " (SELECT group_concat(value, char(1)) FROM json_each(s.next))"
+        " (SELECT group_concat(value, char(1)) FROM json_each(s.next)), s.split = 'parallel'"
         " FROM steps s JOIN units u ON u.code = s.unit WHERE s.version_id = ?1 ORDER BY s.ord",
         err);
     if (s == NULL) {
@@ -135,6 +135,7 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct en
         e->allot_minutes = sqlite3_column_int64(s, 3) * 30;
         e->may_return = sqlite3_column_int(s, 4) != 0;
         e->requires_signature = sqlite3_column_int(s, 5) != 0;
+        e->parallel = sqlite3_column_int(s, 7) != 0;
         const char *next = (const char *)sqlite3_column_text(s, 6);
         while (next && *next && e->n_next < ENG_NEXT_MAX) {
             const char *end = strchr(next, '\1');

@@ -106,6 +106,12 @@ size_t store_state_pack(const struct eng_dossier *d, uint8_t *buf);
 enum mc_status store_state_unpack(const uint8_t *buf, size_t len, struct eng_dossier *d,
                                   struct mc_err *err) MC_MUST_CHECK;
 
+/* Replace the dossier's parallel-branch rows by d's open block (none when
+ * d has no branches). In the caller's transaction. */
+enum mc_status store_dossier_branches_put(struct store *st, int64_t dossier,
+                                          const struct eng_dossier *d,
+                                          struct mc_err *err) MC_MUST_CHECK;
+
 /* Next daily sequence number of an agency (1–9999); MC_ELIMIT when full. */
 enum mc_status store_code_next(struct store *st, const char *agency, int day, int *seq,
                                struct mc_err *err) MC_MUST_CHECK;

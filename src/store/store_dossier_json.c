@@ -24,6 +24,14 @@
 #define STEP(ver, key)                                                                   \
     "(SELECT json_object('key', s.key, 'name', s.name, 'role', s.role, 'unit', s.unit," \
     " 'hours', s.halves / 2.0) FROM steps s WHERE s.version_id = " ver " AND s.key = " key ")"
+/* The open parallel branches of dossier d (migration 0007), in order. */
+#define BRANCHES                                                                          \
+    "(SELECT coalesce(json_group_array(json_object('step', " STEP("d.version_id", "b.step") "," \
+    " 'unit', " UNIT("b.unit") ", 'holder', " PERSON("b.holder") ","                        \
+    " 'done', json(CASE WHEN b.done THEN 'true' ELSE 'false' END),"                       \
+    " 'clock', json_object('state', b.clock_state, 'budget', b.budget,"                   \
+    " 'consumed', b.consumed, 'running_since', b.running_since, 'fired', 0))), '[]')"      \
+    " FROM (SELECT * FROM dossier_branches WHERE dossier = d.id ORDER BY ord) b)"
 #define CLOCK(kind)                                                                      \
     "(SELECT json_object('state', c.state, 'budget', c.budget, 'consumed', c.consumed," \
     " 'running_since', c.running_since, 'fired', c.fired) FROM clocks c"               \
@@ -57,7 +65,15 @@ enum mc_status store_dossier_json(struct store *st, int64_t id, char **json, str
         " 'late_step', " STEP("d.version_id", "d.late_step") ","
         " 'late_person', " PERSON("d.late_person") ","
         " 'rating', d.rating,"
-        " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ")"
+        " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ","
+        " 'branches', json(" BRANCHES "),"
+        /* An exclusive choice at the current step: the steps the holder may
+         * forward to (one is named as the action's target). */
+        " 'next_steps', (SELECT coalesce(json_group_array(json_object('key', n.key,"
+        "   'name', n.name)), '[]') FROM steps s, json_each(s.next) j"
+        "   JOIN steps n ON n.version_id = s.version_id AND n.key = j.value"
+        "   WHERE s.version_id = d.version_id AND s.key = d.step AND s.split = 'exclusive'"
+        "   AND json_array_length(s.next) > 1))"
         " FROM dossiers d WHERE d.id = ?1",
         err);
     if (s == NULL) {
@@ -100,7 +116,8 @@ enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **js
     " 'applicant_name', d.applicant_name, 'received_at', " T("d.received_at") ","        \
     " 'due_at', " T("d.due_at") ", 'step', " STEP("d.version_id", "d.step") ","          \
     " 'step_unit', " UNIT("d.step_unit") ", 'holder', " PERSON("d.holder") ","           \
-    " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ")"
+    " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ","                   \
+    " 'branches', json(" BRANCHES "))"
 
 enum mc_status store_inbox_json(struct store *st, int64_t person, const int64_t *units,
                                 size_t nunits, char **json, struct mc_err *err)
@@ -109,7 +126,8 @@ enum mc_status store_inbox_json(struct store *st, int64_t person, const int64_t 
         sqlite3_stmt *s = store_stmt(
             st,
             "SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT " INBOX_ITEM
-            " AS j FROM dossiers d WHERE d.holder = ?1 AND d.status IN (4, 5, 6))",
+            " AS j FROM dossiers d WHERE (d.holder = ?1 OR d.id IN (SELECT dossier FROM"
+            " dossier_branches WHERE holder = ?1 AND done = 0)) AND d.status IN (4, 5, 6))",
             err);
         if (s == NULL) {
             return MC_ESTORE;
@@ -130,8 +148,9 @@ enum mc_status store_inbox_json(struct store *st, int64_t person, const int64_t 
     sqlite3_stmt *s = store_stmt(
         st,
         "SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT " INBOX_ITEM
-        " AS j FROM dossiers d WHERE (d.status = 4 AND d.step_unit IN"
-        "  (SELECT value FROM json_each(?1)))"
+        " AS j FROM dossiers d WHERE (d.status = 4 AND (d.step_unit IN"
+        "  (SELECT value FROM json_each(?1)) OR d.id IN (SELECT dossier FROM dossier_branches"
+        "  WHERE done = 0 AND unit IN (SELECT value FROM json_each(?1)))))"
         " OR (d.status IN (1, 2, 5, 6, 9) AND d.desk_unit IN (SELECT value FROM json_each(?1))))",
         err);
     if (s == NULL) {

@@ -3,7 +3,9 @@
  * strings as a 1-byte length and their bytes. A fixed layout of our own
  * (not the struct's memory image) so that a compiler or a struct change
  * cannot silently reinterpret stored dossiers; a new layout gets a new
- * magic. */
+ * magic. "MCD2" (gateways) appends the open parallel block: the join key,
+ * the branch count and each branch's step, role, unit, holder, clock and
+ * done flag. "MCD1" blobs (written before) still read, with no block. */
 #include <string.h>
 
 #include "store/store_dossier.h"
@@ -42,7 +44,7 @@ static void put_clock(struct wr *w, const struct eng_clock *c)
 size_t store_state_pack(const struct eng_dossier *d, uint8_t *buf)
 {
     struct wr w = { buf, 0 };
-    memcpy(buf, "MCD1", 4);
+    memcpy(buf, "MCD2", 4);
     w.n = 4;
     put_i64(&w, d->status);
     put_i64(&w, d->stage);
@@ -83,6 +85,17 @@ size_t store_state_pack(const struct eng_dossier *d, uint8_t *buf)
     put_i64(&w, d->verdict);
     put_str(&w, d->late_step, sizeof(d->late_step));
     put_i64(&w, d->late_person);
+    put_str(&w, d->join, sizeof(d->join));
+    put_i64(&w, (int64_t)d->n_branches);
+    for (size_t i = 0; i < d->n_branches && i < ENG_BRANCH_MAX; i++) {
+        const struct eng_branch *b = &d->branches[i];
+        put_str(&w, b->step, sizeof(b->step));
+        put_i64(&w, b->role);
+        put_i64(&w, b->unit);
+        put_i64(&w, b->holder);
+        put_clock(&w, &b->clock);
+        put_i64(&w, b->done);
+    }
     return w.n;
 }
 
@@ -146,7 +159,8 @@ enum mc_status store_state_unpack(const uint8_t *buf, size_t len, struct eng_dos
                                   struct mc_err *err)
 {
     eng_dossier_init(d);
-    if (len < 4 || memcmp(buf, "MCD1", 4) != 0) {
+    bool v2 = len >= 4 && memcmp(buf, "MCD2", 4) == 0;
+    if (len < 4 || (!v2 && memcmp(buf, "MCD1", 4) != 0)) {
         return mc_fail(err, MC_EINVAL, "dossier state: unknown format");
     }
     struct rd r = { buf, len, 4, false };
@@ -189,6 +203,19 @@ enum mc_status store_state_unpack(const uint8_t *buf, size_t len, struct eng_dos
     d->verdict = (enum eng_verdict)get_range(&r, ENG_VERDICT_NONE, ENG_VERDICT_LATE);
     get_str(&r, d->late_step, sizeof(d->late_step));
     d->late_person = get_i64(&r);
+    if (v2) {
+        get_str(&r, d->join, sizeof(d->join));
+        d->n_branches = (size_t)get_range(&r, 0, ENG_BRANCH_MAX);
+        for (size_t i = 0; i < d->n_branches; i++) {
+            struct eng_branch *b = &d->branches[i];
+            get_str(&r, b->step, sizeof(b->step));
+            b->role = (enum core_role)get_range(&r, 0, ROLE_COUNT - 1);
+            b->unit = get_i64(&r);
+            b->holder = get_i64(&r);
+            get_clock(&r, &b->clock);
+            b->done = get_range(&r, 0, 1) != 0;
+        }
+    }
     if (r.bad || r.n != len) {
         eng_dossier_init(d);
         return mc_fail(err, MC_EINVAL, "dossier state: truncated or malformed");

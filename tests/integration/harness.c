@@ -239,6 +239,14 @@ static size_t on_header(char *p, size_t size, size_t n, void *userdata)
 int it_request(struct it_client *c, const char *method, const char *path, const char *body,
                const char *content_type, const char *const extra_headers[], struct it_resp *out)
 {
+    return it_request_bin(c, method, path, body, body ? strlen(body) : 0, content_type,
+                          extra_headers, out);
+}
+
+int it_request_bin(struct it_client *c, const char *method, const char *path, const char *body,
+                   size_t body_len, const char *content_type, const char *const extra_headers[],
+                   struct it_resp *out)
+{
     memset(out, 0, sizeof(*out));
     char url[1024];
     snprintf(url, sizeof(url), "%s%s", c->srv->base_url, path);
@@ -273,7 +281,7 @@ int it_request(struct it_client *c, const char *method, const char *path, const 
     curl_easy_setopt(h, CURLOPT_HEADERDATA, out);
     if (body) {
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
     } else {
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
         /* Leave POST mode for every bodiless request: a DELETE after a POST on

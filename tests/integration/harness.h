@@ -57,6 +57,10 @@ void it_client_release(struct it_client *c);
  * when a body is given. extra_headers: NULL-terminated "Name: value". */
 int it_request(struct it_client *c, const char *method, const char *path, const char *body,
                const char *content_type, const char *const extra_headers[], struct it_resp *out);
+/* The same with a body of body_len bytes that may hold NULs (uploads). */
+int it_request_bin(struct it_client *c, const char *method, const char *path, const char *body,
+                   size_t body_len, const char *content_type, const char *const extra_headers[],
+                   struct it_resp *out);
 void it_resp_release(struct it_resp *r);
 
 /* Log in with username/password; stores the CSRF token. Returns HTTP status. */

@@ -21,10 +21,7 @@ static struct it_server srv;
 static int setup(void **state)
 {
     (void)state;
-    setenv("MOTCUA_LOGIN_RATE", "10000", 1);
-    int rc = it_server_start(&srv, false, NULL);
-    unsetenv("MOTCUA_LOGIN_RATE");
-    return rc == 0 ? it_org_seed(&srv) : -1;
+    return it_org_server_start(&srv);
 }
 
 static int teardown(void **state)

@@ -49,7 +49,13 @@ static void build(struct built *b, const struct row *rows, size_t n)
         s->hours = rows[i].hours;
         s->next = b->next[i];
         char tmp[200];
-        snprintf(tmp, sizeof(tmp), "%s", rows[i].next ? rows[i].next : "");
+        /* "&b,c": a parallel split to b and c. */
+        const char *nx = rows[i].next ? rows[i].next : "";
+        if (nx[0] == '&') {
+            s->split = CORE_SPLIT_PARALLEL;
+            nx++;
+        }
+        snprintf(tmp, sizeof(tmp), "%s", nx);
         for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
             /* Keys live in a static pool so they outlive tmp. */
             static char pool[4096][40];
@@ -179,6 +185,75 @@ static const struct graph_case graph_cases[] = {
       "P",
       "the longest path tiep_nhan \xe2\x86\x92 tham_dinh \xe2\x86\x92 ky \xe2\x86\x92 tra_ket_qua "
       "takes 128 working hours, more than the legal limit of 15 working days (120 working hours)",
+      0 },
+    { "parallel block: the longest branch is the critical path",
+      { { "a", NULL, 1, "&b,c" },
+        { "b", NULL, 2, "d" },
+        { "c", NULL, 10.5, "d" },
+        { "d", NULL, 0.5, "" } },
+      4,
+      MC_OK,
+      "",
+      "",
+      24 },
+    { "parallel with one next",
+      { { "a", NULL, 1, "&b" }, { "b", NULL, 1, "" } },
+      2,
+      MC_EINVAL,
+      "P.steps[0].split",
+      "a is parallel but names fewer than two next steps",
+      0 },
+    { "parallel branch ends without a join",
+      { { "a", NULL, 1, "&b,c" }, { "b", NULL, 1, "" }, { "c", NULL, 1, "" } },
+      3,
+      MC_EINVAL,
+      "P.steps[1].next",
+      "b is inside a parallel branch of a and must name exactly one next step",
+      0 },
+    { "parallel branches end at different joins",
+      { { "s", NULL, 1, "a,z" },
+        { "a", NULL, 1, "&b,c" },
+        { "b", NULL, 1, "d" },
+        { "c", NULL, 1, "e" },
+        { "z", NULL, 1, "d,e" },
+        { "d", NULL, 1, "" },
+        { "e", NULL, 1, "" } },
+      7,
+      MC_EINVAL,
+      "P.steps[1].split",
+      "a: its branches end at different steps (d and e)",
+      0 },
+    { "parallel join reached from elsewhere",
+      { { "s", NULL, 1, "a,z" },
+        { "a", NULL, 1, "&b,c" },
+        { "b", NULL, 1, "d" },
+        { "c", NULL, 1, "d" },
+        { "z", NULL, 1, "d" },
+        { "d", NULL, 1, "" } },
+      6,
+      MC_EINVAL,
+      "P.steps[5]",
+      "d joins the branches of the parallel split a but is also reached from another step",
+      0 },
+    { "nested parallel split",
+      { { "a", NULL, 1, "&b,c" },
+        { "b", NULL, 1, "&e,f" },
+        { "c", NULL, 1, "h" },
+        { "e", NULL, 1, "g" },
+        { "f", NULL, 1, "g" },
+        { "g", NULL, 1, "h" },
+        { "h", NULL, 1, "" } },
+      7,
+      MC_EINVAL,
+      "P.steps[1].split",
+      "b is a parallel split inside a branch of a",
+      0 },
+    { "empty parallel branch",
+      { { "a", NULL, 1, "&b,d" }, { "b", NULL, 1, "d" }, { "d", NULL, 1, "" } },
+      3,
+      MC_EINVAL,
+      "P.steps[0].next[1]",
+      "d: a branch of the parallel split a must hold at least one step before the join",
       0 },
 };
 

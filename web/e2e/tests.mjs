@@ -703,7 +703,6 @@ export const tests = [
     async run({ page, shots }) {
       await page.goto(`/thu-tuc/${DOSSIER_PROCEDURE}`);
       await page.getByTestId('open-submission').click();
-      await expectText(page.getByTestId('no-uploads'), /chưa hỗ trợ tải tệp đính kèm/, 'the page says there are no uploads');
       await page.getByTestId('online-submission').getByLabel('Họ và tên').fill('Trần Thị Bình');
       await page.getByTestId('online-submission').getByLabel('Số điện thoại').fill('0987654321');
       await page.getByTestId('send-submission').click();

@@ -96,8 +96,45 @@ export interface Dossier {
   consults?: { unit_id: number; unit?: string; answered: boolean }[];
   clock?: DossierClock | null;
   step_clock?: DossierClock | null;
+  /** Inside a parallel block: every branch (step, unit and holder above mirror the first open one). */
+  branches?: DossierBranch[];
+  /** Inside a parallel block: the branch (step key) the caller's actions apply to. */
+  my_branch?: string;
+  /** An exclusive choice at the current step: where forward / approve may go. */
+  next_steps?: { key: string; name: string }[];
   allowed_actions: DossierAction[];
   action?: string;
+  /** GET only: the files linked to the dossier. */
+  files?: DossierFile[];
+}
+
+/** A file linked to a dossier (component given at submission or action). */
+export interface DossierFile {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+  sha256: string;
+  component: string | null;
+  event_seq: number;
+  uploaded_by: 'applicant' | 'staff';
+  /** Download path; the public one needs ?phone=. */
+  url: string;
+}
+
+/** An upload referenced by a submission or an action. */
+export interface FileRef {
+  upload: string;
+  component?: string;
+}
+
+export interface DossierBranch {
+  step: StepRef | null;
+  unit: DossierRef | null;
+  holder: DossierRef | null;
+  /** Reached the join; waits for the other branches. */
+  done: boolean;
+  clock: DossierClock | null;
 }
 
 export interface ReceiptIn {
@@ -110,6 +147,7 @@ export interface ReceiptIn {
   note?: string;
   missing?: string[];
   attachments?: string[];
+  files?: FileRef[];
 }
 
 export interface SupplementGuidance {
@@ -128,6 +166,9 @@ export interface ActionBody {
   consult_unit?: string;
   new_appointment?: string;
   signature?: boolean;
+  files?: FileRef[];
+  /** Inside a parallel block: the branch acted on (a step key). */
+  branch?: string;
 }
 
 export interface Handover {
@@ -202,6 +243,7 @@ export interface PublicDossier {
   appointment?: Instant;
   apology?: number;
   rating?: number | null;
+  files?: DossierFile[];
 }
 
 const enc = encodeURIComponent;

@@ -5,3 +5,4 @@ export * from './session';
 export * from './process';
 export * from './org';
 export * from './dossier';
+export * from './upload';

@@ -18,6 +18,8 @@ export interface Problem {
   instance?: string;
   request_id?: string;
   errors?: FieldError[];
+  /** POST /api/uploads 415: the kind the server found in the content (e.g. "text/plain"). */
+  detected_type?: string;
 }
 
 export type RoleName =
@@ -182,6 +184,8 @@ export interface DossierComponent {
   required: boolean;
 }
 
+export type StepSplit = 'exclusive' | 'parallel';
+
 export interface ProcessStep {
   key: string;
   order?: number;
@@ -196,6 +200,8 @@ export interface ProcessStep {
   may_return: boolean;
   requires_signature: boolean;
   next: string[];
+  /** exclusive (default): one next step is chosen; parallel: all start as branches. */
+  split?: StepSplit;
 }
 
 /** A step as POST /api/processes/{id}/versions takes it. */
@@ -210,6 +216,8 @@ export interface StepIn {
   may_return: boolean;
   requires_signature: boolean;
   next: string[];
+  /** exclusive (default): one next step is chosen; parallel: all start as branches. */
+  split?: StepSplit;
 }
 
 export type ProcessStatus = 'draft' | 'submitted' | 'approved' | 'effective' | 'superseded';

@@ -10,15 +10,21 @@ import { issueMessage, issueSentence } from './processCheckMessage';
 
 type Row = [key: string, role: string | null, hours: number, next: string];
 
+/** next "&b,c": a parallel split to b and c (as in test_process.c). */
 function build(rows: Row[]): CheckedStep[] {
-  return rows.map(([key, role, hours, next]) => ({
-    key,
-    name: 'Bước',
-    role: role ?? 'specialist',
-    unit: 'VP',
-    hours,
-    next: next ? next.split(',') : [],
-  }));
+  return rows.map(([key, role, hours, next]) => {
+    const parallel = next.startsWith('&');
+    const keys = parallel ? next.slice(1) : next;
+    return {
+      key,
+      name: 'Bước',
+      role: role ?? 'specialist',
+      unit: 'VP',
+      hours,
+      next: keys ? keys.split(',') : [],
+      split: parallel ? 'parallel' : 'exclusive',
+    };
+  });
 }
 
 const days15: TimeLimit = { amount: 15, unit: 'working_days' };
@@ -99,6 +105,77 @@ const graphCases: GraphCase[] = [
       'the longest path tiep_nhan \u2192 tham_dinh \u2192 ky \u2192 tra_ket_qua takes 128 working hours, ' +
       'more than the legal limit of 15 working days (120 working hours)',
   },
+  {
+    name: 'parallel block: the longest branch is the critical path',
+    rows: [['a', null, 1, '&b,c'], ['b', null, 2, 'd'], ['c', null, 10.5, 'd'], ['d', null, 0.5, '']],
+    ok: true,
+    longestHalves: 24,
+  },
+  {
+    name: 'parallel with one next',
+    rows: [['a', null, 1, '&b'], ['b', null, 1, '']],
+    ok: false,
+    field: 'P.steps[0].split',
+    msg: 'a is parallel but names fewer than two next steps',
+  },
+  {
+    name: 'parallel branch ends without a join',
+    rows: [['a', null, 1, '&b,c'], ['b', null, 1, ''], ['c', null, 1, '']],
+    ok: false,
+    field: 'P.steps[1].next',
+    msg: 'b is inside a parallel branch of a and must name exactly one next step',
+  },
+  {
+    name: 'parallel branches end at different joins',
+    rows: [
+      ['s', null, 1, 'a,z'],
+      ['a', null, 1, '&b,c'],
+      ['b', null, 1, 'd'],
+      ['c', null, 1, 'e'],
+      ['z', null, 1, 'd,e'],
+      ['d', null, 1, ''],
+      ['e', null, 1, ''],
+    ],
+    ok: false,
+    field: 'P.steps[1].split',
+    msg: 'a: its branches end at different steps (d and e)',
+  },
+  {
+    name: 'parallel join reached from elsewhere',
+    rows: [
+      ['s', null, 1, 'a,z'],
+      ['a', null, 1, '&b,c'],
+      ['b', null, 1, 'd'],
+      ['c', null, 1, 'd'],
+      ['z', null, 1, 'd'],
+      ['d', null, 1, ''],
+    ],
+    ok: false,
+    field: 'P.steps[5]',
+    msg: 'd joins the branches of the parallel split a but is also reached from another step',
+  },
+  {
+    name: 'nested parallel split',
+    rows: [
+      ['a', null, 1, '&b,c'],
+      ['b', null, 1, '&e,f'],
+      ['c', null, 1, 'h'],
+      ['e', null, 1, 'g'],
+      ['f', null, 1, 'g'],
+      ['g', null, 1, 'h'],
+      ['h', null, 1, ''],
+    ],
+    ok: false,
+    field: 'P.steps[1].split',
+    msg: 'b is a parallel split inside a branch of a',
+  },
+  {
+    name: 'empty parallel branch',
+    rows: [['a', null, 1, '&b,d'], ['b', null, 1, 'd'], ['d', null, 1, '']],
+    ok: false,
+    field: 'P.steps[0].next[1]',
+    msg: 'd: a branch of the parallel split a must hold at least one step before the join',
+  },
 ];
 
 describe('checkProcess: the cases of test_process.c graph_rules', () => {
@@ -173,6 +250,19 @@ describe('checkProcess: what the request body decoding refuses first', () => {
     const steps = build([['a', null, 1, '']]);
     steps[0]!.hours = null;
     expect(checkProcess(steps, days15).issue).toMatchObject({ field: 'steps[0].hours', code: 'badHours' });
+  });
+});
+
+describe('checkProcess: a signing step inside a parallel branch', () => {
+  it('is refused on its requires_signature, as the server does', () => {
+    const steps = build([['a', null, 1, '&b,c'], ['b', null, 1, 'd'], ['c', null, 1, 'd'], ['d', null, 1, '']]);
+    steps[2]!.requires_signature = true;
+    const result = checkProcess(steps, days15);
+    expect(result.issue?.field).toBe('steps[2].requires_signature');
+    expect(issueMessage(result.issue!, en)).toBe(
+      'c is inside a parallel branch of a: approving or refusing decides the whole dossier, so a branch step cannot require a signature',
+    );
+    expect(issueSentence(result.issue!, steps, vi)).toContain('Bước 3 (c)');
   });
 });
 

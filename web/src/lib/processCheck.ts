@@ -35,6 +35,9 @@ export interface CheckedStep {
   /** null or NaN: not a number (an empty input). */
   hours: number | null;
   next: string[];
+  /** Default exclusive. */
+  split?: 'exclusive' | 'parallel';
+  requires_signature?: boolean;
 }
 
 export type CheckCode =
@@ -54,7 +57,15 @@ export type CheckCode =
   | 'noStart'
   | 'cycle'
   | 'overLimitDays'
-  | 'overLimitHours';
+  | 'overLimitHours'
+  | 'parallelFewNext'
+  | 'parallelEmptyBranch'
+  | 'parallelNested'
+  | 'parallelBranchNext'
+  | 'parallelSignature'
+  | 'parallelNeverMeet'
+  | 'parallelDifferentJoins'
+  | 'parallelJoinReached';
 
 /** The first rule broken: where (a JSON path of the request body) and what. */
 export interface CheckIssue {
@@ -255,6 +266,52 @@ function longest(steps: CheckedStep[], prefix: string, start: number, succ: numb
   return path.length ? { halfHours: dist[end]!, path } : null;
 }
 
+/** walk_branch: branch k of the split i is a chain of steps up to its join. */
+function walkBranch(steps: CheckedStep[], prefix: string, succ: number[][], indeg: number[], i: number, k: number): CheckResult | number {
+  const split = steps[i]!.key;
+  let cur = succ[i]![k]!;
+  if (indeg[cur]! > 1) {
+    return issue(stepField(prefix, i, `.next[${k}]`), 'parallelEmptyBranch', i, { key: steps[cur]!.key, split });
+  }
+  for (let guard = 0; guard <= steps.length; guard++) {
+    const s = steps[cur]!;
+    if (indeg[cur]! > 1) return cur;
+    if (s.split === 'parallel') return issue(stepField(prefix, cur, '.split'), 'parallelNested', cur, { key: s.key, split });
+    if (s.next.length !== 1) return issue(stepField(prefix, cur, '.next'), 'parallelBranchNext', cur, { key: s.key, split });
+    if (s.requires_signature) {
+      return issue(stepField(prefix, cur, '.requires_signature'), 'parallelSignature', cur, { key: s.key, split });
+    }
+    cur = succ[cur]![0]!;
+  }
+  return issue(stepField(prefix, i, '.split'), 'parallelNeverMeet', i, { key: split });
+}
+
+/** check_parallel: every parallel split opens a well-formed block. */
+function parallelIssue(steps: CheckedStep[], prefix: string, succ: number[][], indeg: number[]): CheckResult | null {
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (s.split !== 'parallel') continue;
+    if (s.next.length < 2) return issue(stepField(prefix, i, '.split'), 'parallelFewNext', i, { key: s.key });
+    let join = -1;
+    for (let k = 0; k < s.next.length; k++) {
+      const j = walkBranch(steps, prefix, succ, indeg, i, k);
+      if (typeof j !== 'number') return j;
+      if (join >= 0 && j !== join) {
+        return issue(stepField(prefix, i, '.split'), 'parallelDifferentJoins', i, {
+          key: s.key,
+          a: steps[join]!.key,
+          b: steps[j]!.key,
+        });
+      }
+      join = j;
+    }
+    if (indeg[join] !== s.next.length) {
+      return issue(stepField(prefix, join, ''), 'parallelJoinReached', join, { key: steps[join]!.key, split: s.key });
+    }
+  }
+  return null;
+}
+
 /**
  * Check steps against a case's legal limit as the server does. `prefix`
  * names the fields ("" for a request body, as the API reports them).
@@ -283,9 +340,12 @@ export function checkProcess(steps: CheckedStep[], limit: TimeLimit, prefix = ''
   if (starts.length > 1) {
     return issue(stepField(prefix, starts[1]!, ''), 'secondStart', starts[1]!, { key: steps[starts[1]!]!.key });
   }
+  const indegAll = indeg.slice();
   const found = longest(steps, prefix, starts[0]!, succ, indeg, halves);
   if (found === null) return { issue: null, totals: null };
   if ('issue' in found) return found;
+  const block = parallelIssue(steps, prefix, succ, indegAll);
+  if (block) return block;
   const totals: CheckTotals = {
     halfHours: found.halfHours,
     hours: found.halfHours / 2,

@@ -1,7 +1,7 @@
 // The process editor's model: a list of step drafts and the edits on it.
 // Pure functions over plain data (the editor keeps the list in a ref), so
 // that keys renamed or steps removed never leave a dangling "next".
-import type { ProcessStep, RoleName, StepIn } from '@/api/types';
+import type { ProcessStep, RoleName, StepIn, StepSplit } from '@/api/types';
 import type { CheckedStep } from './processCheck';
 
 export interface StepDraft extends CheckedStep {
@@ -12,6 +12,7 @@ export interface StepDraft extends CheckedStep {
   outputs: string[];
   may_return: boolean;
   requires_signature: boolean;
+  split: StepSplit;
 }
 
 let lastUid = 0;
@@ -32,6 +33,7 @@ export function draftFrom(steps: ProcessStep[]): StepDraft[] {
     may_return: s.may_return,
     requires_signature: s.requires_signature,
     next: [...s.next],
+    split: s.split ?? 'exclusive',
   }));
 }
 
@@ -61,6 +63,7 @@ export function insertStep(steps: StepDraft[], index: number, defaults: Pick<Ste
     outputs: [],
     may_return: false,
     requires_signature: false,
+    split: 'exclusive',
     next: before ? [...before.next] : steps[0] ? [steps[0].key] : [],
   };
   const out = steps.map((s) => (s === before ? { ...s, next: [key] } : s));
@@ -124,5 +127,6 @@ export function toStepsIn(steps: StepDraft[]): StepIn[] {
     may_return: s.may_return,
     requires_signature: s.requires_signature,
     next: s.next,
+    split: s.split,
   }));
 }

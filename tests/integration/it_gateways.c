@@ -1,0 +1,349 @@
+/* A dossier through a parallel block over HTTP (issue 4 items 2 and 8):
+ * a new version of QT-08 (procedure 1.003950) splits the appraisal into two
+ * branches, CCVC's opinion and TCBC's cross-check, joined at the head's
+ * review. Both units work at once, the join waits for both, supplement
+ * requests wait for the join, the control slip lists both branch steps, and
+ * `motcua verify` agrees. A malformed parallel block is refused naming the
+ * field. An exclusive choice lists its next steps and forward takes one. */
+
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
+#include <stdlib.h>
+
+#include "dossier_it.h"
+
+static int setup(void **state)
+{
+    (void)state;
+    return dit_setup_server();
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return dit_teardown_server();
+}
+
+#define STEP(key, role, unit, hours, extra, next)                                            \
+    "{\"key\":\"" key "\",\"name\":\"" key "\",\"role\":\"" role "\",\"unit\":\"" unit "\"," \
+    "\"hours\":" hours "," extra "\"next\":[" next "]}"
+
+/* tham_dinh splits; y_kien_ccvc and doi_chieu run in parallel; xem_xet joins. */
+static const char *version_body(const char *doi_chieu_next)
+{
+    static char body[4096];
+    snprintf(
+        body, sizeof(body),
+        "{\"name\":\"Quy trình thành lập hội (song song)\",\"steps\":[" STEP("tiep_nhan", "reception", "MC", "4", "", "\"phan_cong\"") "," STEP("phan_cong", "head", "TCBC", "4", "", "\"tham_dinh\"") "," STEP(
+            "tham_dinh", "specialist", "TCBC", "16", "\"split\":\"parallel\",",
+            "\"y_kien_ccvc\",\"doi_"
+            "chieu\"") "," STEP("y_kien_ccvc", "specialist", "CCVC", "8", "",
+                                "\"xem_xet\"") "," STEP("doi_chieu", "specialist", "TCBC", "8",
+                                                        "\"may_return\":true,",
+                                                        "%s") "," STEP("xem_xet", "head", "TCBC",
+                                                                       "8", "\"may_return\":true,",
+                                                                       "\"phe_duyet\"") "," STEP("p"
+                                                                                                 "h"
+                                                                                                 "e"
+                                                                                                 "_"
+                                                                                                 "d"
+                                                                                                 "u"
+                                                                                                 "y"
+                                                                                                 "e"
+                                                                                                 "t",
+                                                                                                 "d"
+                                                                                                 "e"
+                                                                                                 "p"
+                                                                                                 "u"
+                                                                                                 "t"
+                                                                                                 "y"
+                                                                                                 "_"
+                                                                                                 "d"
+                                                                                                 "i"
+                                                                                                 "r"
+                                                                                                 "e"
+                                                                                                 "c"
+                                                                                                 "t"
+                                                                                                 "o"
+                                                                                                 "r",
+                                                                                                 "B"
+                                                                                                 "G"
+                                                                                                 "D",
+                                                                                                 "8",
+                                                                                                 "\"requires_signature\":true,",
+                                                                                                 "\"van_thu\"") "," STEP("van_thu",
+                                                                                                                         "clerk",
+                                                                                                                         "VP",
+                                                                                                                         "4",
+                                                                                                                         "",
+                                                                                                                         "\"tra_ket_qua\"") "," STEP("tra_ket_qua",
+                                                                                                                                                     "reception",
+                                                                                                                                                     "MC",
+                                                                                                                                                     "4",
+                                                                                                                                                     "",
+                                                                                                                                                     "") "]}",
+        doi_chieu_next);
+    return body;
+}
+
+static long call(const char *user, const char *method, const char *path, const char *body,
+                 struct it_resp *r)
+{
+    return dit_call(user, method, path, body, NULL, r);
+}
+
+static int64_t ok_act(const char *user, const char *code, const char *action, int64_t version,
+                      const char *fields)
+{
+    struct it_resp r;
+    long st = dit_act(user, code, action, version, fields, &r);
+    if (st != 200) {
+        fprintf(stderr, "%s by %s: %ld %s\n", action, user, st, r.body ? r.body : "");
+    }
+    assert_int_equal(st, 200);
+    int64_t v = dit_int(r.json, "version");
+    assert_int_equal(v, version + 1);
+    it_resp_release(&r);
+    return v;
+}
+
+static json_t *get_dossier(const char *user, const char *code)
+{
+    char path[256];
+    snprintf(path, sizeof(path), "/api/dossiers/%s", code);
+    struct it_resp r;
+    long st = call(user, "GET", path, NULL, &r);
+    if (st != 200) {
+        fprintf(stderr, "GET %s as %s: %ld %s\n", path, user, st, r.body ? r.body : "");
+    }
+    assert_int_equal(st, 200);
+    json_t *d = json_incref(r.json);
+    it_resp_release(&r);
+    return d;
+}
+
+static size_t inbox_has(const char *user, const char *scope, const char *code)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/api/inbox?scope=%s", scope);
+    struct it_resp r;
+    assert_int_equal(call(user, "GET", path, NULL, &r), 200);
+    size_t found = 0;
+    json_t *items = json_object_get(r.json, "items");
+    for (size_t i = 0; i < json_array_size(items); i++) {
+        found += strcmp(dit_str(json_array_get(items, i), "code"), code) == 0;
+    }
+    it_resp_release(&r);
+    return found;
+}
+
+static void publish_parallel_version(void)
+{
+    struct it_resp r;
+    dit_now = dit_at(2026, 9, 28, 9, 0);
+    /* A branch step that may leave its branch (two next steps) is refused,
+     * naming the field. */
+    assert_int_equal(call("chuyenvien1.tcbc", "POST", "/api/processes/QT-08/versions",
+                          version_body("\"xem_xet\",\"van_thu\""), &r),
+                     400);
+    assert_string_equal(it_problem_field(&r), "steps[4].next");
+    assert_non_null(strstr(dit_str(r.json, "detail"), "inside a parallel branch of tham_dinh"));
+    it_resp_release(&r);
+    assert_int_equal(call("chuyenvien1.tcbc", "POST", "/api/processes/QT-08/versions",
+                          version_body("\"xem_xet\""), &r),
+                     201);
+    int64_t issue = dit_int(r.json, "issue");
+    /* The critical path takes the longer branch once: 4+4+16+8+8+8+4+4. */
+    assert_int_equal(dit_int(r.json, "total_hours"), 56);
+    json_t *steps = json_object_get(r.json, "steps");
+    assert_string_equal(dit_str(json_array_get(steps, 2), "split"), "parallel");
+    assert_string_equal(dit_str(json_array_get(steps, 3), "split"), "exclusive");
+    it_resp_release(&r);
+    char tr[96];
+    snprintf(tr, sizeof(tr), "/api/processes/QT-08/versions/%lld/transition", (long long)issue);
+    assert_int_equal(call("truongphong.tcbc", "POST", tr, "{\"to\":\"submitted\"}", &r), 200);
+    it_resp_release(&r);
+    assert_int_equal(call("giamdoc", "POST", tr, "{\"to\":\"approved\"}", &r), 200);
+    it_resp_release(&r);
+    assert_int_equal(
+        call("giamdoc", "POST", tr, "{\"to\":\"effective\",\"effective\":\"2026-09-28\"}", &r),
+        200);
+    it_resp_release(&r);
+}
+
+static void two_units_work_at_once_and_the_join_waits(void **state)
+{
+    (void)state;
+    publish_parallel_version();
+    struct it_resp r;
+    dit_now = dit_at(2026, 10, 5, 8, 10);
+    assert_int_equal(call(NULL, "POST", "/api/dossiers",
+                          "{\"procedure\":\"1.003950\",\"channel\":2,\"applicant\":{\"name\":"
+                          "\"Lê Văn C\",\"phone\":\"0912345678\"}}",
+                          &r),
+                     201);
+    char ref[48];
+    snprintf(ref, sizeof(ref), "%s", dit_str(r.json, "ref"));
+    it_resp_release(&r);
+    assert_int_equal(dit_act("motcua1", ref, "accept", 1, "", &r), 200);
+    char code[32];
+    snprintf(code, sizeof(code), "%s", dit_str(r.json, "code"));
+    it_resp_release(&r);
+    int64_t v = 2;
+    dit_now += 30;
+    v = ok_act("motcua1", code, "transfer", v, "");
+    v = ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    dit_now += 60;
+    /* The split: no target, every branch starts. */
+    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+
+    json_t *d = get_dossier("truongphong.ccvc", code);
+    json_t *br = json_object_get(d, "branches");
+    assert_int_equal(json_array_size(br), 2);
+    assert_string_equal(dit_sub(json_array_get(br, 0), "step", "key"), "y_kien_ccvc");
+    assert_string_equal(dit_sub(json_array_get(br, 0), "unit", "code"), "CCVC");
+    assert_string_equal(dit_sub(json_array_get(br, 1), "step", "key"), "doi_chieu");
+    assert_string_equal(dit_sub(json_array_get(br, 1), "clock", "state"), "running");
+    assert_true(dit_allows(d, "assign"));
+    assert_string_equal(dit_str(d, "my_branch"), "y_kien_ccvc");
+    json_decref(d);
+    /* The head of TCBC acts on the TCBC branch, though it is not the first. */
+    d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_str(d, "my_branch"), "doi_chieu");
+    assert_true(dit_allows(d, "assign"));
+    json_decref(d);
+    /* Both units find it in their queue. */
+    assert_int_equal(inbox_has("truongphong.ccvc", "unit", code), 1);
+    assert_int_equal(inbox_has("truongphong.tcbc", "unit", code), 1);
+
+    /* CCVC assigns its branch; TCBC's specialist cross-checks meanwhile. */
+    dit_now += 15;
+    v = ok_act("truongphong.ccvc", code, "assign", v, "\"assignee\":\"chuyenvien1.ccvc\"");
+    assert_int_equal(inbox_has("chuyenvien1.ccvc", "mine", code), 1);
+    d = get_dossier("chuyenvien1.tcbc", code);
+    assert_true(dit_allows(d, "forward"));
+    assert_false(dit_allows(d, "request_supplement"));
+    json_decref(d);
+    /* What pauses the whole dossier waits for the join. */
+    assert_int_equal(dit_act("chuyenvien1.tcbc", code, "request_supplement", v,
+                             "\"branch\":\"doi_chieu\",\"missing\":[\"Bản sao\"]", &r),
+                     409);
+    assert_non_null(strstr(dit_str(r.json, "detail"), "join at step xem_xet"));
+    it_resp_release(&r);
+    /* A branch that is not open is named as the wrong field. */
+    assert_int_equal(dit_act("chuyenvien1.tcbc", code, "forward", v, "\"branch\":\"xem_xet\"", &r),
+                     400);
+    assert_string_equal(it_problem_field(&r), "branch");
+    it_resp_release(&r);
+    dit_now += 60;
+    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    /* One branch in: the join has not started. */
+    d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "y_kien_ccvc");
+    br = json_object_get(d, "branches");
+    assert_true(json_is_true(json_object_get(json_array_get(br, 1), "done")));
+    assert_false(dit_allows(d, "forward"));
+    json_decref(d);
+    dit_now += 120;
+    v = ok_act("chuyenvien1.ccvc", code, "forward", v, "\"note\":\"Đồng ý\"");
+    /* Both in: the head's review starts. */
+    d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "xem_xet");
+    assert_int_equal(json_array_size(json_object_get(d, "branches")), 0);
+    assert_true(dit_allows(d, "forward"));
+    json_decref(d);
+    assert_int_equal(inbox_has("truongphong.ccvc", "unit", code), 0);
+
+    /* The control slip (Mẫu 05) lists each branch step's handover. */
+    char path[128];
+    snprintf(path, sizeof(path), "/api/dossiers/%s/control-slip", code);
+    assert_int_equal(call("truongphong.tcbc", "GET", path, NULL, &r), 200);
+    json_t *hs = json_object_get(r.json, "handovers");
+    bool ccvc = false, tcbc = false;
+    for (size_t i = 0; i < json_array_size(hs); i++) {
+        json_t *h = json_array_get(hs, i);
+        const char *from = dit_sub(h, "step_from", "key");
+        if (strcmp(from, "y_kien_ccvc") == 0 && strcmp(dit_str(h, "action"), "forward") == 0) {
+            ccvc = true;
+            assert_string_equal(dit_sub(h, "from_unit", "code"), "CCVC");
+            assert_string_equal(dit_sub(h, "step_to", "key"), "xem_xet");
+            assert_string_equal(dit_str(h, "verdict"), "early");
+        }
+        if (strcmp(from, "doi_chieu") == 0) {
+            tcbc = true;
+            assert_string_equal(dit_sub(h, "from_unit", "code"), "TCBC");
+        }
+    }
+    assert_true(ccvc && tcbc);
+    it_resp_release(&r);
+
+    dit_now += 60;
+    v = ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
+    (void)v;
+    char *out = NULL;
+    int rc = dit_verify(&out);
+    if (rc != 0) {
+        fprintf(stderr, "verify: %s\n", out ? out : "");
+    }
+    free(out);
+    assert_int_equal(rc, 0);
+}
+
+/* QT-01 (procedure 1.012946): tham_dinh chooses between lay_y_kien and
+ * xem_xet. The dossier view lists the choice; forward names one. */
+static void an_exclusive_choice_takes_one_step(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    dit_now = dit_at(2026, 10, 7, 9, 0);
+    assert_int_equal(call("motcua1", "POST", "/api/dossiers",
+                          "{\"procedure\":\"1.012946\",\"applicant\":{\"name\":\"Đỗ Văn E\","
+                          "\"phone\":\"0913000111\"}}",
+                          &r),
+                     201);
+    char code[32];
+    snprintf(code, sizeof(code), "%s", dit_str(r.json, "code"));
+    int64_t v = dit_int(r.json, "version");
+    it_resp_release(&r);
+    v = ok_act("motcua1", code, "transfer", v, "");
+    /* phan_cong has one next step: nothing to choose. */
+    json_t *d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "phan_cong");
+    assert_int_equal(json_array_size(json_object_get(d, "next_steps")), 0);
+    json_decref(d);
+    v = ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    d = get_dossier("chuyenvien1.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "tham_dinh");
+    json_t *choices = json_object_get(d, "next_steps");
+    assert_int_equal(json_array_size(choices), 2);
+    assert_string_equal(dit_str(json_array_get(choices, 0), "key"), "lay_y_kien");
+    assert_string_equal(dit_str(json_array_get(choices, 1), "key"), "xem_xet");
+    assert_true(strlen(dit_str(json_array_get(choices, 1), "name")) > 0);
+    assert_int_equal(json_array_size(json_object_get(d, "branches")), 0);
+    json_decref(d);
+    /* Without a target the holder has not chosen. */
+    assert_int_equal(dit_act("chuyenvien1.tcbc", code, "forward", v, "", &r), 400);
+    assert_string_equal(it_problem_field(&r), "target");
+    it_resp_release(&r);
+    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "\"target\":\"xem_xet\"");
+    d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "xem_xet");
+    json_decref(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(two_units_work_at_once_and_the_join_waits),
+        cmocka_unit_test(an_exclusive_choice_takes_one_step),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

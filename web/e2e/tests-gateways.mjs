@@ -1,0 +1,198 @@
+// Parallel branches in the browser (issue 4 items 2 and 8): a specialist
+// marks a step's split as parallel in the process editor (the live check
+// refuses a malformed block first), the director puts the issue into
+// effect, the procedure page draws the branches side by side, and a dossier
+// inside the block shows both branches while two units work on it.
+import {
+  actOn,
+  assert,
+  confirmDialog,
+  expectCount,
+  expectText,
+  login,
+  openDossierFromInbox,
+  relogin,
+  shot,
+} from './helpers.mjs';
+
+const PROCEDURE = '1.012948'; // QT-02, TCBC, 30 working days; not used by the other browser tests
+const PROCESS = 'QT-02';
+
+/** Log the browser context in through the API; returns the CSRF token. */
+async function apiLogin(context, username) {
+  const r = await context.request.post('/api/session', { data: { username, password: 'motcua-demo' } });
+  assert(r.status() === 200 || r.status() === 201, `API login ${username}: ${r.status()}`);
+  return (await r.json()).csrf_token;
+}
+
+async function apiAct(context, username, code, action, fields = {}) {
+  const csrf = await apiLogin(context, username);
+  const got = await context.request.get(`/api/dossiers/${code}`);
+  const version = (await got.json()).version;
+  const r = await context.request.post(`/api/dossiers/${code}/actions`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { action, version, ...fields },
+  });
+  assert(r.status() === 200, `${action} by ${username}: ${r.status()} ${await r.text()}`);
+  return r.json();
+}
+
+let dossierCode = '';
+
+export const tests = [
+  {
+    name: 'gateways: the editor marks a parallel split; a malformed block is refused live',
+    async run({ page, shots }) {
+      await login(page, 'chuyenvien1.tcbc');
+      await page.goto(`/can-bo/quy-trinh/${PROCESS}/soan-thao`);
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'the current issue is valid');
+      // tham_dinh (step 3) → two new steps, each of them a branch.
+      await page.getByTestId('add-after-2').click();
+      await page.getByTestId('add-after-3').click();
+      await expectCount(page.locator('li[data-testid^="step-"]'), (n) => n === 10, 'two steps added');
+      const fill = async (index, name, unit) => {
+        const step = page.getByTestId(`step-${index}`);
+        await step.getByLabel('Tên bước').fill(name);
+        await step.getByLabel('Vai trò thực hiện').selectOption('specialist');
+        await step.getByLabel('Đơn vị thực hiện').selectOption(unit);
+        return step;
+      };
+      const ccvc = await fill(3, 'Lấy ý kiến phòng Công chức, viên chức', 'CCVC');
+      await fill(4, 'Đối chiếu hồ sơ', 'TCBC');
+      const key3 = await ccvc.getByLabel('Mã bước').inputValue();
+      const key4 = await page.getByTestId('step-4').getByLabel('Mã bước').inputValue();
+      const nextOf = (index, key) => page.getByTestId(`step-${index}`).locator('label.next-item', { hasText: key }).locator('input');
+      // tham_dinh leads to both new steps and runs them in parallel.
+      await nextOf(2, key4).check();
+      await page.getByTestId('split-2').getByLabel(/Thực hiện song song/).check();
+      // The first branch still runs into the second: the second is empty.
+      await expectText(
+        page.getByTestId('check-issue'),
+        new RegExp(`${key4}: mỗi nhánh song song từ bước tham_dinh phải có ít nhất một bước trước bước hợp nhánh`),
+        'empty branch refused',
+      );
+      assert(await page.getByTestId('save-draft').isDisabled(), 'a malformed block can be saved');
+      await shot(page, shots, 'gateways-editor-malformed');
+      await nextOf(3, key4).uncheck();
+      await nextOf(3, 'xem_xet').check();
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'the block is well formed');
+      await shot(page, shots, 'gateways-editor');
+      await page.getByTestId('save-draft').click();
+      await page.waitForURL(`**/quy-trinh/${PROCESS}/phien-ban?saved=2`);
+      await page.getByTestId('transition-submitted').click();
+      await confirmDialog(page);
+      await expectText(page.getByTestId('versions-notice'), /Đã trình duyệt/, 'submitted');
+      await relogin(page, 'giamdoc');
+      await page.goto(`/quy-trinh/${PROCESS}/phien-ban`);
+      await page.getByTestId('transition-approved').click();
+      await confirmDialog(page);
+      await expectText(page.getByTestId('versions-notice'), /Đã phê duyệt/, 'approved');
+      await page.getByTestId('transition-effective').click();
+      await confirmDialog(page);
+      await expectText(page.getByTestId('versions-notice'), /Đang hiệu lực/, 'effective');
+    },
+  },
+  {
+    name: 'gateways: the procedure page draws the branches side by side',
+    async run({ page, shots }) {
+      await page.goto(`/thu-tuc/${PROCEDURE}`);
+      const block = page.getByTestId('parallel-block');
+      await block.waitFor();
+      await expectText(block, /Song song: 2 nhánh, hợp lại tại bước 6/, 'the block names its join');
+      await expectCount(block.getByTestId('parallel-branch'), (n) => n === 2, 'two branches');
+      await expectText(block.getByTestId('parallel-branch').first(), /Lấy ý kiến phòng Công chức, viên chức/, 'first branch');
+      await expectText(block.getByTestId('parallel-branch').nth(1), /Đối chiếu hồ sơ/, 'second branch');
+      // Side by side: the two columns start at the same height.
+      const [a, b] = await block.getByTestId('parallel-branch').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      assert(Math.abs(a - b) < 2, `the branches are stacked (${a} vs ${b})`);
+      await expectText(page.getByTestId('process-steps'), /Sau bước này, đồng thời: Bước 4, Bước 5/, 'the split says all at once');
+      await shot(page, shots, 'gateways-procedure');
+      // The issue in force drawn by bpmn-js from the exported BPMN: the split
+      // and the join are parallel gateways, the choice after the review stays
+      // exclusive.
+      await page.goto(`/quy-trinh/${PROCESS}/phien-ban`);
+      const canvas = page.getByTestId('bpmn-canvas');
+      await canvas.locator('.djs-shape[data-element-id="Gateway_tham_dinh"]').waitFor();
+      await canvas.locator('.djs-shape[data-element-id="Join_xem_xet"]').waitFor();
+      const xml = await (await page.request.get(`/api/processes/${PROCESS}/versions/2/bpmn`)).text();
+      assert(/<bpmn:parallelGateway id="Gateway_tham_dinh"/.test(xml), 'the split is not a parallel gateway');
+      assert(/<bpmn:parallelGateway id="Join_xem_xet"/.test(xml), 'the join is not a parallel gateway');
+      await expectCount(canvas.locator('.djs-shape[data-element-id^="Task_"]'), (n) => n === 10, 'every step drawn');
+      await shot(page, shots, 'gateways-diagram');
+    },
+  },
+  {
+    name: 'gateways: a dossier inside the block shows both branches; each unit works its own',
+    async run({ page, context, shots, demoPeople }) {
+      const csrf = await apiLogin(context, 'motcua1');
+      const made = await context.request.post('/api/dossiers', {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { procedure: PROCEDURE, applicant: { name: 'Phạm Thị Dung', phone: '0904 555 666' } },
+      });
+      assert(made.status() === 201, `receipt: ${made.status()} ${await made.text()}`);
+      dossierCode = (await made.json()).code;
+      await apiAct(context, 'motcua1', dossierCode, 'transfer');
+      await apiAct(context, 'truongphong.tcbc', dossierCode, 'forward');
+      await apiAct(context, 'truongphong.tcbc', dossierCode, 'assign', { assignee: 'chuyenvien1.tcbc' });
+      const split = await apiAct(context, 'chuyenvien1.tcbc', dossierCode, 'forward');
+      assert(split.branches.length === 2, `the split opened ${split.branches.length} branches`);
+      await context.clearCookies();
+
+      // The head of TCBC assigns the second branch: the form offers TCBC's
+      // specialists, though the first branch (CCVC) is the dossier's step.
+      const assignee = demoPeople.find((p) => p.username === 'chuyenvien2.tcbc');
+      await login(page, 'truongphong.tcbc');
+      await openDossierFromInbox(page, dossierCode, 'unit');
+      await actOn(page, dossierCode, 'assign', (form) => form.getByLabel('Cán bộ được phân công').selectOption('chuyenvien2.tcbc'));
+      await expectText(page.getByTestId('dossier-branch').nth(1), new RegExp(assignee.full_name), 'the TCBC branch is assigned');
+
+      await relogin(page, 'chuyenvien1.ccvc');
+      await openDossierFromInbox(page, dossierCode, 'unit');
+      await expectCount(page.getByTestId('dossier-branch'), (n) => n === 2, 'both branches listed');
+      await expectText(page.getByTestId('dossier-branches'), /Lấy ý kiến phòng Công chức, viên chức/, 'CCVC branch');
+      await expectText(page.getByTestId('dossier-branches'), /Đối chiếu hồ sơ/, 'TCBC branch');
+      await shot(page, shots, 'gateways-dossier');
+      await actOn(page, dossierCode, 'forward');
+      await expectText(page.getByTestId('dossier-branch').first(), /đã xong, chờ các nhánh khác/, 'CCVC branch done, waiting');
+
+      await relogin(page, 'chuyenvien2.tcbc');
+      await openDossierFromInbox(page, dossierCode, 'mine');
+      await actOn(page, dossierCode, 'forward');
+      await expectCount(page.getByTestId('dossier-branch'), (n) => n === 0, 'the block closed');
+      await expectText(page.getByTestId('dossier-step'), /./, 'at the join');
+      await expectText(page.getByTestId('slip'), /Lấy ý kiến phòng Công chức, viên chức/, 'the slip lists the CCVC branch step');
+      await expectText(page.getByTestId('slip'), /Đối chiếu hồ sơ/, 'the slip lists the TCBC branch step');
+      await shot(page, shots, 'gateways-joined');
+    },
+  },
+  {
+    name: 'gateways: at an exclusive choice the specialist picks the one next step',
+    async run({ page, context, shots }) {
+      // QT-01 of 1.012946: tham_dinh goes to lay_y_kien or straight to xem_xet.
+      const csrf = await apiLogin(context, 'motcua1');
+      const made = await context.request.post('/api/dossiers', {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { procedure: '1.012946', applicant: { name: 'Vũ Thị Giang', phone: '0905 777 888' } },
+      });
+      assert(made.status() === 201, `receipt: ${made.status()}`);
+      const code = (await made.json()).code;
+      await apiAct(context, 'motcua1', code, 'transfer');
+      await apiAct(context, 'truongphong.tcbc', code, 'forward');
+      await apiAct(context, 'truongphong.tcbc', code, 'assign', { assignee: 'chuyenvien1.tcbc' });
+      await context.clearCookies();
+      await login(page, 'chuyenvien1.tcbc');
+      await openDossierFromInbox(page, code, 'mine');
+      await page.getByTestId('action-forward').click();
+      const form = page.getByTestId('action-form');
+      await form.getByLabel('Chuyển đến bước').waitFor();
+      // Sending without a choice is stopped in the form.
+      await page.getByTestId('action-submit').click();
+      await expectText(form, /Hãy chọn bước chuyển đến\./, 'the choice is required');
+      await page.getByTestId('action-forward').click();
+      await actOn(page, code, 'forward', (f) => f.getByLabel('Chuyển đến bước').selectOption('xem_xet'));
+      const after = await (await context.request.get(`/api/dossiers/${code}`)).json();
+      assert(after.step?.key === 'xem_xet', `the dossier went to ${after.step?.key}`);
+      await shot(page, shots, 'gateways-exclusive');
+    },
+  },
+];

@@ -1,0 +1,50 @@
+// The procedure page's timeline as rows: one step after another, except
+// that the branches of a parallel split (docs/IMPORT.md "process") are one
+// row of columns, side by side, each branch a chain of steps up to the join.
+import type { ProcessStep } from '@/api/types';
+
+export type TimelineRow =
+  | { kind: 'step'; index: number }
+  | { kind: 'parallel'; split: number; join: number | null; branches: number[][] };
+
+/** Indexes of the branch steps after a parallel split, or null if the block is not well formed. */
+function branchesOf(steps: ProcessStep[], split: number): { branches: number[][]; join: number | null } | null {
+  const indexOf = new Map(steps.map((s, i) => [s.key, i]));
+  const indeg = new Map<string, number>();
+  for (const s of steps) for (const k of s.next) indeg.set(k, (indeg.get(k) ?? 0) + 1);
+  const branches: number[][] = [];
+  let join: number | null = null;
+  for (const first of steps[split]!.next) {
+    const chain: number[] = [];
+    let cur = indexOf.get(first);
+    while (cur !== undefined && (indeg.get(steps[cur]!.key) ?? 0) <= 1 && chain.length <= steps.length) {
+      chain.push(cur);
+      if (steps[cur]!.next.length !== 1) break;
+      cur = indexOf.get(steps[cur]!.next[0]!);
+    }
+    if (chain.length === 0) return null;
+    if (cur !== undefined && (indeg.get(steps[cur]!.key) ?? 0) > 1) join = cur;
+    branches.push(chain);
+  }
+  return { branches, join };
+}
+
+export function timelineRows(steps: ProcessStep[]): TimelineRow[] {
+  const inBranch = new Set<number>();
+  const blocks = new Map<number, TimelineRow>();
+  steps.forEach((s, i) => {
+    if (s.split !== 'parallel' || s.next.length < 2) return;
+    const b = branchesOf(steps, i);
+    if (!b) return;
+    b.branches.flat().forEach((j) => inBranch.add(j));
+    blocks.set(i, { kind: 'parallel', split: i, join: b.join, branches: b.branches });
+  });
+  const rows: TimelineRow[] = [];
+  steps.forEach((_, i) => {
+    if (inBranch.has(i)) return;
+    rows.push({ kind: 'step', index: i });
+    const block = blocks.get(i);
+    if (block) rows.push(block);
+  });
+  return rows;
+}
