@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "cli/cmd.h"
 #include "cli/common.h"
+#include "http/calendar_ctx.h"
 #include "http/server.h"
 
 static void usage(void)
@@ -65,6 +66,8 @@ int cmd_serve(int argc, char **argv)
         cfg_release(&cfg);
         return 1;
     }
+    /* National + the agency's stored calendar file, for every deadline. */
+    http_calendar_load(st);
     store_close(st);
 
     /* Block the stop signals in every thread; this one waits for them. */
@@ -116,6 +119,7 @@ int cmd_serve(int argc, char **argv)
     sigwait(&stop, &sig);
     mc_log(MC_LOG_INFO, "stopping", "signal=%d", sig);
     http_server_stop(srv);
+    http_calendar_shutdown();
     mc_log(MC_LOG_INFO, "stopped", NULL);
     cfg_release(&cfg);
     return 0;

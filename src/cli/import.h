@@ -74,5 +74,8 @@ int export_org(struct store *st, const char *dir);
 /* cli/import_catalog.c: domains.json and procedures/<code>.json */
 int import_catalog(struct import_ctx *ctx);
 int export_catalog(struct store *st, const char *dir);
+/* cli/import_calendar.c: calendar.txt, the agency's calendar file */
+int import_calendar(struct import_ctx *ctx);
+int export_calendar(struct store *st, const char *dir);
 
 #endif

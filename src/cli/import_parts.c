@@ -4,10 +4,12 @@
 
 #include "cli/import.h"
 
+// clang-format off
 const struct import_part import_parts[] = {
     { "agency", import_agency },
     { "org", import_org },
     { "catalog", import_catalog },
+    { "calendar", import_calendar },
     { NULL, NULL },
 };
 
@@ -15,5 +17,7 @@ const struct export_part export_parts[] = {
     { "agency", export_agency },
     { "org", export_org },
     { "catalog", export_catalog },
+    { "calendar", export_calendar },
     { NULL, NULL },
 };
+// clang-format on

@@ -57,6 +57,20 @@ enum mc_status eng_dossier_code_make(const char *agency, int64_t received_at, in
     return MC_OK;
 }
 
+enum mc_status eng_case_code_make(const char *agency, int64_t opened_at, int seq, char *out,
+                                  size_t cap, struct mc_err *err)
+{
+    if (seq < 1 || seq > ENG_CASE_SEQ_MAX) {
+        return mc_fail(err, MC_ELIMIT, "daily case sequence %d is outside 1–%d", seq,
+                       ENG_CASE_SEQ_MAX);
+    }
+    enum mc_status rc = eng_dossier_code_make(agency, opened_at, seq, out, cap, err);
+    if (rc == MC_OK) {
+        out[strlen(out) - 4] = 'C'; /* seq ≤ 999: that digit was 0 */
+    }
+    return rc;
+}
+
 enum mc_status eng_dossier_code_parse(const char *code, struct eng_dossier_code *out,
                                       struct mc_err *err)
 {
@@ -85,9 +99,13 @@ enum mc_status eng_dossier_code_parse(const char *code, struct eng_dossier_code 
     if (!eng_date_valid(d)) {
         return mc_fail(err, MC_EINVAL, "date part %.6s is not a calendar date", tail + 1);
     }
-    if (!read_digits(tail + 8, 4, &seq) || seq < 1) {
-        return mc_fail(err, MC_EINVAL, "sequence must be four digits 0001–9999");
+    bool is_case = tail[8] == 'C';
+    if (is_case ? (!read_digits(tail + 9, 3, &seq) || seq < 1)
+                : (!read_digits(tail + 8, 4, &seq) || seq < 1)) {
+        return mc_fail(err, MC_EINVAL,
+                       "sequence must be four digits 0001–9999 (C001–C999 for a case)");
     }
+    out->is_case = is_case;
     memcpy(out->agency, agency, alen + 1);
     out->date = d;
     out->seq = seq;

@@ -29,6 +29,7 @@ static const char *const action_keys[ENG_ACT_COUNT] = {
     [ENG_ACT_RETURN_RESULT] = "return_result",
     [ENG_ACT_WITHDRAW] = "withdraw",
     [ENG_ACT_APOLOGIZE] = "apologize",
+    [ENG_ACT_OPEN_CASE] = "open_case",
 };
 
 const char *eng_action_key(enum eng_action a)
@@ -206,6 +207,7 @@ enum who {
     WHO_STEP_OR_DESK,
     WHO_CONSULTED,
     WHO_APOLOGY,
+    WHO_CASE_OPENER,
 };
 
 static enum who who_acts(enum eng_action a)
@@ -242,6 +244,8 @@ static enum who who_acts(enum eng_action a)
         return WHO_CONSULTED;
     case ENG_ACT_APOLOGIZE:
         return WHO_APOLOGY;
+    case ENG_ACT_OPEN_CASE:
+        return WHO_CASE_OPENER;
     }
     return WHO_STEP;
 }
@@ -253,6 +257,17 @@ static bool is_step_actor(const struct eng_dossier *d, const struct eng_actor *a
         return false;
     }
     return d->holder == 0 || d->holder == a->person;
+}
+
+/* The desk of a dossier: reception of its desk unit. An internal case has
+ * no desk: its owning unit (desk_unit) acts through its head or deputy
+ * head (supplement received, paid, close, withdraw). */
+static bool is_desk(const struct eng_dossier *d, const struct eng_actor *a, int64_t desk_unit)
+{
+    if (d->channel == ENG_CHANNEL_INTERNAL && d->status != ENG_ST_NONE) {
+        return holds(a, ROLE_MASK_UNIT_LEADERS, desk_unit, false);
+    }
+    return holds(a, ROLE_BIT(ROLE_RECEPTION), desk_unit, false);
 }
 
 static enum mc_status check_role(const struct eng_dossier *d, enum eng_action action,
@@ -267,10 +282,11 @@ static enum mc_status check_role(const struct eng_dossier *d, enum eng_action ac
         ok = a->kind == ENG_ACTOR_APPLICANT;
         break;
     case WHO_DESK:
-        ok = holds(a, ROLE_BIT(ROLE_RECEPTION), desk_unit, false);
+        ok = is_desk(d, a, desk_unit);
         break;
     case WHO_DESK_OR_APPLICANT:
-        ok = a->kind == ENG_ACTOR_APPLICANT || holds(a, ROLE_BIT(ROLE_RECEPTION), desk_unit, false);
+        ok = (a->kind == ENG_ACTOR_APPLICANT && d->channel != ENG_CHANNEL_INTERNAL) ||
+             is_desk(d, a, desk_unit);
         break;
     case WHO_HEAD:
         ok = s != NULL && holds(a, ROLE_MASK_UNIT_LEADERS, s->unit, false);
@@ -282,13 +298,17 @@ static enum mc_status check_role(const struct eng_dossier *d, enum eng_action ac
         }
         break;
     case WHO_STEP_OR_DESK:
-        ok = is_step_actor(d, a, s) || holds(a, ROLE_BIT(ROLE_RECEPTION), desk_unit, false);
+        ok = is_step_actor(d, a, s) || is_desk(d, a, desk_unit);
         break;
     case WHO_CONSULTED:
         ok = holds(a, ROLE_MASK_UNIT_LEADERS | ROLE_BIT(ROLE_SPECIALIST), consult_unit, false);
         break;
     case WHO_APOLOGY:
         ok = (s != NULL && holds(a, ROLE_MASK_UNIT_LEADERS, s->unit, false)) ||
+             holds(a, ROLE_MASK_LEADERS, 0, true);
+        break;
+    case WHO_CASE_OPENER:
+        ok = holds(a, ROLE_MASK_UNIT_LEADERS | ROLE_BIT(ROLE_SPECIALIST), desk_unit, false) ||
              holds(a, ROLE_MASK_LEADERS, 0, true);
         break;
     }
@@ -318,6 +338,7 @@ static unsigned allowed_statuses(enum eng_action a)
     switch (a) {
     case ENG_ACT_SUBMIT_ONLINE:
     case ENG_ACT_RECEIVE:
+    case ENG_ACT_OPEN_CASE:
         return ST(ENG_ST_NONE);
     case ENG_ACT_ACCEPT:
         return ST(ENG_ST_NEW);
@@ -421,6 +442,7 @@ static enum mc_status check_stage(const struct eng_dossier *d, enum eng_action a
     case ENG_ACT_PAID:
     case ENG_ACT_RETURN_RESULT:
     case ENG_ACT_WITHDRAW:
+    case ENG_ACT_OPEN_CASE:
         return MC_OK;
     }
     return MC_OK;
@@ -449,6 +471,10 @@ static enum mc_status check_all(const struct eng_dossier *d, enum eng_action act
     if (eng_status_is_terminal(d->status)) {
         return mc_fail(err, MC_ECONFLICT, "%s: the dossier is closed (%d %s)", name,
                        eng_status_code(d->status), eng_status_name_vi(d->status));
+    }
+    if (action == ENG_ACT_REQUEST_PAYMENT && d->status != ENG_ST_NONE &&
+        d->channel == ENG_CHANNEL_INTERNAL) {
+        return mc_fail(err, MC_ECONFLICT, "%s: an internal case has no financial obligation", name);
     }
     if (!status_in(d->status, allowed_statuses(action))) {
         return mc_fail(err, MC_ECONFLICT, "%s: not possible in status %d (%s)", name,
@@ -781,6 +807,45 @@ static enum mc_status do_receive(struct turn *t)
     t->fx->from_person = 0;
     t->fx->to_unit = n->desk_unit;
     t->fx->to_person = r->actor.person;
+    return MC_OK;
+}
+
+/* An internal case (hồ sơ công việc): no applicant and no desk; it starts
+ * at the first step of its process with the item's time limit as the
+ * budget, in the owning unit (desk_unit), under the rule set of the day. */
+static enum mc_status do_open_case(struct turn *t)
+{
+    const struct eng_request *r = t->req;
+    const struct eng_context *c = t->ctx;
+    if (r->budget_minutes <= 0) {
+        return mc_fail_field(t->err, MC_EINVAL, "budget_minutes",
+                             "open_case: the item's time limit is required");
+    }
+    if (r->desk_unit == 0) {
+        return mc_fail_field(t->err, MC_EINVAL, "desk_unit", "open_case: name the owning unit");
+    }
+    const struct eng_step *first = need_target(t);
+    if (first == NULL) {
+        return MC_EINVAL;
+    }
+    struct eng_dossier *n = t->next;
+    n->channel = ENG_CHANNEL_INTERNAL;
+    n->desk_unit = r->desk_unit;
+    memcpy(n->ruleset, c->rules->key, ENG_RULESET_KEY_MAX);
+    n->status = ENG_ST_PROCESSING;
+    n->received_at = c->now;
+    n->transfer_by = c->now;
+    eng_clock_start(&n->clock, r->budget_minutes, c->now);
+    int64_t due = eng_wt_add(c->wt, c->now, r->budget_minutes);
+    n->legal_due_at = due;
+    n->due_at = due;
+    n->first_due_at = due;
+    n->path_len = 0;
+    enter_step(t, first);
+    t->fx->from_unit = r->desk_unit;
+    t->fx->from_person = r->actor.person;
+    t->fx->step_verdict = ENG_VERDICT_ON_TIME;
+    t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER | ENG_FX_CODE;
     return MC_OK;
 }
 
@@ -1388,6 +1453,8 @@ static enum mc_status apply(struct turn *t)
         return do_withdraw(t);
     case ENG_ACT_APOLOGIZE:
         return do_apologize(t);
+    case ENG_ACT_OPEN_CASE:
+        return do_open_case(t);
     }
     return mc_fail(t->err, MC_EINVAL, "unknown action");
 }

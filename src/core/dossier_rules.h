@@ -21,6 +21,10 @@
  *                    deputy director
  *   submit online    the applicant; withdraw: the applicant, or reception
  *                    recording the applicant's request
+ *   open case        head, deputy head or specialist of the item's owning
+ *                    unit (req.desk_unit), or a director / deputy director;
+ *                    on an internal case the "desk" actions belong to the
+ *                    head / deputy head of that unit (there is no desk)
  * The full table is in docs/ENGINE.md.
  *
  * Errors: MC_EPERM (role), MC_ECONFLICT (not possible in this status or at
@@ -52,6 +56,9 @@
 
 /* KenhThucHien codes of the national portal (domain.md §1.2). */
 enum eng_channel {
+    /* Not a KenhThucHien code: an internal case (hồ sơ công việc), opened
+     * by unit staff for an internal work item, never reported nationally. */
+    ENG_CHANNEL_INTERNAL = 0,
     ENG_CHANNEL_DESK = 1,   /* Trực tiếp */
     ENG_CHANNEL_ONLINE = 2, /* Trực tuyến */
     ENG_CHANNEL_POST = 3,   /* Qua bưu chính công ích */
@@ -81,8 +88,9 @@ enum eng_action {
     ENG_ACT_RETURN_RESULT,       /* desk: 9 → 10 */
     ENG_ACT_WITHDRAW,            /* applicant's request: 1,2,4,5,6 → 7 */
     ENG_ACT_APOLOGIZE,           /* Mẫu 04: new appointment, once (Điều 19.9) */
+    ENG_ACT_OPEN_CASE,           /* unit staff: none → 4 at the first step (internal case) */
 };
-#define ENG_ACT_COUNT 23
+#define ENG_ACT_COUNT 24
 
 const char *eng_action_key(enum eng_action a);
 bool eng_action_parse(const char *key, enum eng_action *out);

@@ -8,6 +8,7 @@
 #include "core/civil.h"
 #include "core/dossier_code.h"
 #include "core/ruleset.h"
+#include "engine/engine_int.h"
 
 enum mc_status engine_actor_staff(struct store *st, int64_t person, const struct core_grant *grants,
                                   size_t ngrants, struct engine_actor *out, struct mc_err *err)
@@ -548,4 +549,28 @@ enum mc_status engine_act(const struct engine *e, struct store *st, const struct
         rc = write_rest(e, st, &w, err);
     }
     return rc;
+}
+
+enum mc_status engine_record_first(const struct engine *e, struct store *st, int64_t dossier,
+                                   const struct store_dossier_target *t, const char *code,
+                                   enum eng_action action, const struct eng_dossier *next,
+                                   const struct eng_effects *fx, const struct engine_actor *who,
+                                   const char *note, int64_t now, struct mc_err *err)
+{
+    struct eng_dossier cur;
+    eng_dossier_init(&cur);
+    struct write_in w = {
+        .dossier = dossier,
+        .procedure_id = t->procedure_id,
+        .unit = t->unit,
+        .code = code,
+        .action = action,
+        .cur = &cur,
+        .next = next,
+        .fx = fx,
+        .who = who,
+        .note = note ? note : "",
+        .now = now,
+    };
+    return write_rest(e, st, &w, err);
 }

@@ -102,6 +102,24 @@ enum mc_status engine_receive(const struct engine *e, struct store *st,
                               int64_t now, struct engine_result *out,
                               struct mc_err *err) MC_MUST_CHECK;
 
+/* An internal case (hồ sơ công việc) for an internal work item: opened by
+ * unit staff, no applicant, starts at the first step of the item's process
+ * version in force (docs/ENGINE.md §11). Strings are borrowed. */
+struct engine_case {
+    const char *item;      /* the internal work item's code */
+    const char *case_code; /* NULL: the item's first case */
+    const char *subject;   /* what this case is about (1–500 bytes) */
+    const char *note;      /* NULL or the opening event's note */
+    const char *ref;       /* unique reference made by the caller */
+};
+
+/* The caller (`who`, a staff actor) becomes the case's initiator. The HTTP
+ * layer checks the unit scope; eng_decide checks the role. */
+enum mc_status engine_open_case(const struct engine *e, struct store *st,
+                                const struct engine_actor *who, const struct engine_case *c,
+                                int64_t now, struct engine_result *out,
+                                struct mc_err *err) MC_MUST_CHECK;
+
 /* MC_ENOTFOUND for an unknown dossier, MC_ECONFLICT for a stale version,
  * else what eng_decide() says. */
 enum mc_status engine_act(const struct engine *e, struct store *st, const struct engine_actor *who,

@@ -13,7 +13,7 @@ void engine_counts_of(enum eng_action action, enum eng_status before,
                       struct store_counts *out)
 {
     memset(out, 0, sizeof(*out));
-    if (action == ENG_ACT_RECEIVE || action == ENG_ACT_ACCEPT) {
+    if (action == ENG_ACT_RECEIVE || action == ENG_ACT_ACCEPT || action == ENG_ACT_OPEN_CASE) {
         out->received = 1;
         out->in_progress = 1;
         out->online = action == ENG_ACT_ACCEPT;

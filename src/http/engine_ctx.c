@@ -12,12 +12,13 @@
 #include "base/parse.h"
 #include "cal/cal.h"
 #include "http/auth.h"
+#include "http/calendar_ctx.h"
 #include "http/server.h"
 #include "store/store_dossier.h"
 
 static pthread_once_t engine_once = PTHREAD_ONCE_INIT;
 static struct engine shared;
-static struct cal *calendar;
+static const struct cal *calendar;
 static struct mc_err load_err;
 
 void http_handover_hash(void *ctx, const uint8_t *data, size_t len, uint8_t out[ENG_HASH_LEN])
@@ -28,11 +29,15 @@ void http_handover_hash(void *ctx, const uint8_t *data, size_t len, uint8_t out[
 
 static void load_engine(void)
 {
-    if (cal_load(NULL, NULL, 0, &calendar, &load_err) != MC_OK) {
-        calendar = NULL;
+    /* The calendar in force (national + the agency's file), read at every
+     * call so that an edited agency calendar applies to the next deadline. */
+    const struct cal *c = NULL;
+    if (http_calendar(&c, NULL, &load_err) != MC_OK) {
         return;
     }
-    shared.wt = (struct eng_worktime){ cal_minutes_add, cal_minutes_between, (void *)calendar };
+    calendar = c;
+    shared.wt =
+        (struct eng_worktime){ http_calendar_minutes_add, http_calendar_minutes_between, NULL };
     shared.hash = http_handover_hash;
     shared.hash_ctx = NULL;
     shared.rungs = eng_rungs_default(&shared.nrungs);

@@ -1,9 +1,9 @@
 /* The working-time calendar over HTTP: a year's days off, lunar dates, and
  * due dates of legal time limits with the days they skipped and why.
  *
- * The national calendar is built once per process on first use (immutable,
- * shared by the worker threads). Per-agency calendars are not stored yet, so
- * every answer says which calendar it used ("calendar": "national"). */
+ * The calendar is the one in force (http/calendar_ctx.h): the national data
+ * plus the agency's stored file. Every answer says which it used
+ * ("calendar": "national", or "national+agency" with an agency file). */
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -12,29 +12,16 @@
 #include "base/parse.h"
 #include "cal/cal.h"
 #include "cal/lunar.h"
+#include "http/calendar_ctx.h"
 #include "http/handlers.h"
 #include "http/json_in.h"
 
-static pthread_once_t cal_once = PTHREAD_ONCE_INIT;
-static struct cal *national;
-static struct mc_err national_err;
-
-static void load_national(void)
+static enum mc_status get_cal(const struct cal **out, const char **which, struct mc_err *err)
 {
-    if (cal_load(NULL, NULL, 0, &national, &national_err) != MC_OK) {
-        national = NULL;
-    }
-}
-
-static enum mc_status get_cal(const struct cal **out, struct mc_err *err)
-{
-    pthread_once(&cal_once, load_national);
-    if (national == NULL) {
-        /* The embedded data is tested at build time; this is a bug. */
-        return mc_fail(err, MC_EINTERNAL, "the calendar data does not load: %s", national_err.msg);
-    }
-    *out = national;
-    return MC_OK;
+    bool agency = false;
+    enum mc_status rc = http_calendar(out, &agency, err);
+    *which = agency ? "national+agency" : "national";
+    return rc;
 }
 
 static const char *const weekdays[8] = { "",        "Thứ Hai", "Thứ Ba",  "Thứ Tư",
@@ -73,7 +60,8 @@ static json_t *day_json(const struct cal_day_info *i)
 enum mc_status h_calendar_year(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
     const struct cal *cal = NULL;
-    enum mc_status rc = get_cal(&cal, err);
+    const char *which = "national";
+    enum mc_status rc = get_cal(&cal, &which, err);
     if (rc != MC_OK) {
         return rc;
     }
@@ -97,7 +85,7 @@ enum mc_status h_calendar_year(struct http_req *req, struct http_resp *resp, str
     }
     http_resp_json(resp, 200,
                    json_pack("{s:I, s:s, s:s, s:{s:b, s:b}, s:i, s:o}", "year", (json_int_t)year,
-                             "calendar", "national", "data", cal_versions(cal), "estimated", "tet",
+                             "calendar", which, "data", cal_versions(cal), "estimated", "tet",
                              cal_year_estimated(cal, (int)year, CAL_TAG_TET), "national",
                              cal_year_estimated(cal, (int)year, CAL_TAG_NATIONAL), "working_days",
                              working, "days", days));
@@ -163,7 +151,8 @@ static bool parse_instant(const char *s, int64_t *out)
 enum mc_status h_calendar_deadline(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
     const struct cal *cal = NULL;
-    enum mc_status rc = get_cal(&cal, err);
+    const char *which = "national";
+    enum mc_status rc = get_cal(&cal, &which, err);
     if (rc != MC_OK) {
         return rc;
     }
@@ -233,11 +222,10 @@ enum mc_status h_calendar_deadline(struct http_req *req, struct http_resp *resp,
          cal_next_special(cal, d, last, false, &i); d = i.day + 1) {
         json_array_append_new(skipped, day_json(&i));
     }
-    json_t *out =
-        json_pack("{s:o, s:o, s:o, s:I, s:s, s:b, s:s, s:s, s:o}", "received", rfc3339(dr.received),
-                  "start", rfc3339(dl.start), "due", rfc3339(dl.due), "amount_seconds",
-                  (json_int_t)dr.amount, "count", count, "paper", paper, "calendar", "national",
-                  "data", cal_versions(cal), "skipped", skipped);
+    json_t *out = json_pack(
+        "{s:o, s:o, s:o, s:I, s:s, s:b, s:s, s:s, s:o}", "received", rfc3339(dr.received), "start",
+        rfc3339(dl.start), "due", rfc3339(dl.due), "amount_seconds", (json_int_t)dr.amount, "count",
+        count, "paper", paper, "calendar", which, "data", cal_versions(cal), "skipped", skipped);
     if (agency != NULL) {
         json_object_set_new(out, "agency", json_string(agency));
     }

@@ -16,6 +16,7 @@
 #include "http/handlers.h"
 #include "http/json_in.h"
 #include "http/server.h"
+#include "store/store_case.h"
 
 /* A code or an online reference: printable, short. Anything else is 404. */
 static enum mc_status dossier_key(struct http_req *req, const char **key, struct mc_err *err)
@@ -126,6 +127,17 @@ enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, st
     struct engine_receipt r;
     if (rc == MC_OK) {
         rc = http_receipt_decode(body, req->who == NULL, &r, err);
+    }
+    /* Internal work items are not received: unit staff open cases for them. */
+    struct store_case_item item;
+    if (rc == MC_OK) {
+        if (store_case_item(req->db, r.procedure, &item, err) != MC_OK) {
+            mc_err_clear(err); /* unknown: engine_receive answers 404 naming it */
+        } else if (strcmp(item.kind, "internal") == 0) {
+            rc = mc_fail_field(err, MC_EINVAL, "procedure",
+                               "%s is an internal work item: open a case for it (POST /api/cases)",
+                               r.procedure);
+        }
     }
     struct http_files files;
     if (rc == MC_OK) {

@@ -64,6 +64,12 @@ http_handler_fn h_public_feedback;
 http_handler_fn h_upload_create;
 http_handler_fn h_dossier_file_get;
 http_handler_fn h_public_file_get;
+/* h_calendar_agency.c: the agency's calendar file (administrators) */
+http_handler_fn h_calendar_agency_get;
+http_handler_fn h_calendar_agency_put;
+/* h_case.c: internal cases (hồ sơ công việc) */
+http_handler_fn h_case_items_list;
+http_handler_fn h_case_create;
 /* h_forms.c: the printable forms (Mẫu 01–05) as PDF, staff and applicant */
 http_handler_fn h_dossier_form_get;
 http_handler_fn h_public_form_get;

@@ -20,6 +20,8 @@ const struct http_route http_routes[] = {
     { "GET", "/api/calendar/lunar", h_calendar_lunar, HTTP_PUBLIC },
     /* A computation that changes nothing: no CSRF token needed. */
     { "POST", "/api/calendar/deadline", h_calendar_deadline, HTTP_PUBLIC | HTTP_NO_CSRF },
+    { "GET", "/api/calendar/agency", h_calendar_agency_get, HTTP_AUTH },
+    { "PUT", "/api/calendar/agency", h_calendar_agency_put, HTTP_AUTH },
     { "GET", "/api/calendar/{year}", h_calendar_year, HTTP_PUBLIC },
     { "GET", "/api/domains", h_domains_list, HTTP_PUBLIC },
     { "GET", "/api/procedures", h_procedures_list, HTTP_PUBLIC },
@@ -55,6 +57,8 @@ const struct http_route http_routes[] = {
     { "GET", "/api/dossiers/{code}/files/{id}", h_dossier_file_get, HTTP_AUTH },
     { "GET", "/api/public/dossiers/{code}/files/{id}", h_public_file_get,
       HTTP_PUBLIC | HTTP_RATE_LOOKUP },
+    { "GET", "/api/cases/items", h_case_items_list, HTTP_AUTH },
+    { "POST", "/api/cases", h_case_create, HTTP_AUTH },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

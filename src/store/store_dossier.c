@@ -201,7 +201,7 @@ static void bind_opt_i64(sqlite3_stmt *s, int idx, int64_t v)
  * insert and the update. */
 static void bind_state(sqlite3_stmt *s, const struct eng_dossier *d, uint8_t *blob)
 {
-    store_bind_i64(s, 10, d->channel ? d->channel : ENG_CHANNEL_DESK);
+    store_bind_i64(s, 10, d->channel); /* 0: an internal case */
     store_bind_text(s, 11, d->ruleset);
     bind_opt_i64(s, 12, d->submitted_at);
     bind_opt_i64(s, 13, d->received_at);

@@ -248,8 +248,8 @@ enum mc_status store_counters_add(struct store *st, int day, int64_t unit, int64
  * other; keys present on either side with different sums are counted. */
 #define RECOUNT                                                                                \
     "SELECT e.day AS day, d.unit AS unit, d.procedure_id AS procedure_id, e.actor AS officer," \
-    " sum(e.action IN ('receive', 'accept')) AS received,"                                     \
-    " sum(e.action IN ('receive', 'accept')) - sum(e.finish <> 'none')"                        \
+    " sum(e.action IN ('receive', 'accept', 'open_case')) AS received,"                        \
+    " sum(e.action IN ('receive', 'accept', 'open_case')) - sum(e.finish <> 'none')"           \
     "  - sum(e.action = 'withdraw' AND e.status_before IN (2, 4, 5, 6)) AS in_progress,"       \
     " sum(e.finish = 'early') AS early, sum(e.finish = 'on_time') AS on_time,"                 \
     " sum(e.finish = 'late') AS late,"                                                         \

@@ -36,7 +36,13 @@ enum mc_status store_public_json(struct store *st, const char *code, const char 
                    "   'unixepoch'),"
                    " 'appointment', strftime('%Y-%m-%dT%H:%M:00+07:00', d.due_at * 60 + 25200,"
                    "   'unixepoch'),"
-                   " 'apology', d.apology_at IS NOT NULL, 'rating', d.rating)"
+                   " 'apology', d.apology_at IS NOT NULL, 'rating', d.rating,"
+                   /* While the applicant must supplement (status 5): what was asked,
+                    * the note of the request (the missing components when the
+                    * officer wrote no note). */
+                   " 'supplement', CASE WHEN d.status = 5 THEN (SELECT e.note FROM events e"
+                   "   WHERE e.dossier = d.id AND e.action IN ('request_supplement',"
+                   "   'desk_supplement') ORDER BY e.seq DESC LIMIT 1) END)"
                    " FROM dossiers d WHERE (d.code = ?1 OR d.ref = ?1)"
                    " AND " PHONE_DIGITS("d.applicant_phone") " = ?2 AND length(?2) >= 6",
                    err);

@@ -43,6 +43,32 @@ static void makes_the_codes_of_domain_examples(void **state)
     }
 }
 
+/* Internal cases: -CNNN, 1–999, parsed back as a case; a dossier code never
+ * parses as one. */
+static void case_codes_are_told_apart(void **state)
+{
+    (void)state;
+    char code[ENG_DOSSIER_CODE_MAX];
+    struct mc_err err = { 0 };
+    int64_t t = vn(2026, 10, 8, 9, 0);
+    assert_int_equal(eng_case_code_make("000.00.00.H15", t, 42, code, sizeof(code), &err), MC_OK);
+    assert_string_equal(code, "000.00.00.H15-261008-C042");
+    struct eng_dossier_code c;
+    assert_int_equal(eng_dossier_code_parse(code, &c, &err), MC_OK);
+    assert_true(c.is_case);
+    assert_int_equal(c.seq, 42);
+    assert_int_equal(eng_case_code_make("000.00.00.H15", t, 999, code, sizeof(code), &err), MC_OK);
+    assert_string_equal(code, "000.00.00.H15-261008-C999");
+    assert_int_equal(eng_case_code_make("000.00.00.H15", t, 1000, code, sizeof(code), &err),
+                     MC_ELIMIT);
+    assert_int_equal(eng_case_code_make("000.00.00.H15", t, 0, code, sizeof(code), &err),
+                     MC_ELIMIT);
+    assert_int_equal(eng_dossier_code_parse("000.00.00.H15-261008-0042", &c, &err), MC_OK);
+    assert_false(c.is_case);
+    assert_int_equal(eng_dossier_code_parse("000.00.00.H15-261008-C000", &c, &err), MC_EINVAL);
+    assert_int_equal(eng_dossier_code_parse("000.00.00.H15-261008-CX42", &c, &err), MC_EINVAL);
+}
+
 static void refuses_a_full_day_and_bad_input(void **state)
 {
     (void)state;
@@ -138,6 +164,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(makes_the_codes_of_domain_examples),
         cmocka_unit_test(refuses_a_full_day_and_bad_input),
+        cmocka_unit_test(case_codes_are_told_apart),
         cmocka_unit_test(parses_what_it_makes),
         cmocka_unit_test(parse_rejects_malformed_codes),
         cmocka_unit_test(civil_dates_round_trip),

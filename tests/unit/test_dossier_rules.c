@@ -174,6 +174,57 @@ static enum mc_status run(struct sim *s, enum eng_action a, const struct eng_act
     return run_req(s, &r, target);
 }
 
+/* An internal case: unit staff of the owning unit (or a leader) open it at
+ * the first step; no applicant, no desk (the unit's heads act for it). */
+static enum mc_status open_case(struct sim *s, const struct eng_actor *who)
+{
+    struct eng_request r = full_request(s, ENG_ACT_OPEN_CASE, who);
+    r.channel = ENG_CHANNEL_INTERNAL;
+    r.desk_unit = UNIT; /* the owning unit */
+    return run_req(s, &r, "phan_cong");
+}
+
+static void internal_case_opens_at_the_first_step(void **state)
+{
+    (void)state;
+    struct sim s;
+    const struct eng_actor *refused[] = { &spec_b, &reception, &clerk, &control, &applicant };
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        sim_init(&s, vn(2026, 10, 5, 9, 0));
+        assert_int_equal(open_case(&s, refused[i]), MC_EPERM);
+    }
+    const struct eng_actor *allowed[] = { &spec, &head, &director, &deputy };
+    for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
+        sim_init(&s, vn(2026, 10, 5, 9, 0));
+        assert_int_equal(open_case(&s, allowed[i]), MC_OK);
+    }
+    sim_init(&s, vn(2026, 10, 5, 9, 0)); /* Monday */
+    assert_int_equal(open_case(&s, &spec), MC_OK);
+    assert_int_equal(s.d.status, ENG_ST_PROCESSING);
+    assert_int_equal(s.d.channel, ENG_CHANNEL_INTERNAL);
+    assert_string_equal(s.d.step, "phan_cong");
+    assert_int_equal(s.d.desk_unit, UNIT);
+    assert_int_equal(s.d.legal_due_at, vn(2026, 10, 12, 9, 0)); /* 5 working days */
+    assert_true(s.fx.flags & ENG_FX_CODE);
+    assert_true(s.fx.flags & ENG_FX_STEP_CHANGED);
+    assert_false(s.fx.flags & ENG_FX_NOTIFY_APPLICANT);
+    /* Opened once only; no receipt, no financial obligation. */
+    assert_int_equal(open_case(&s, &spec), MC_ECONFLICT);
+    assert_int_equal(run(&s, ENG_ACT_RECEIVE, &reception, NULL), MC_ECONFLICT);
+    assert_int_equal(run(&s, ENG_ACT_FORWARD, &head, "tham_dinh"), MC_OK);
+    assert_int_equal(run(&s, ENG_ACT_REQUEST_PAYMENT, &spec, NULL), MC_ECONFLICT);
+    assert_int_equal(run(&s, ENG_ACT_REQUEST_SUPPLEMENT, &spec, NULL), MC_OK);
+    /* The desk's part belongs to the owning unit's head, not to reception. */
+    assert_int_equal(run(&s, ENG_ACT_SUPPLEMENT_RECEIVED, &reception, NULL), MC_EPERM);
+    assert_int_equal(run(&s, ENG_ACT_SUPPLEMENT_RECEIVED, &spec, NULL), MC_EPERM);
+    assert_int_equal(run(&s, ENG_ACT_SUPPLEMENT_RECEIVED, &head, NULL), MC_OK);
+    assert_int_equal(s.d.status, ENG_ST_PROCESSING);
+    /* The applicant never acts on a case; its unit's head may withdraw it. */
+    assert_int_equal(run(&s, ENG_ACT_WITHDRAW, &applicant, NULL), MC_EPERM);
+    assert_int_equal(run(&s, ENG_ACT_WITHDRAW, &head, NULL), MC_OK);
+    assert_int_equal(s.d.status, ENG_ST_WITHDRAWN);
+}
+
 /* ---- legal paths, as scripts ------------------------------------------ */
 
 struct line {
@@ -892,14 +943,20 @@ static bool oracle_role_ok(const struct eng_dossier *d, const struct eng_request
 {
     const struct eng_actor *a = &r->actor;
     int64_t desk = d->status == ENG_ST_NONE ? r->desk_unit : d->desk_unit;
-    bool desk_ok = has(a, ROLE_BIT(ROLE_RECEPTION), desk, false);
+    /* An internal case has no desk: its owning unit's heads act for it. */
+    bool internal = d->status != ENG_ST_NONE && d->channel == ENG_CHANNEL_INTERNAL;
+    bool desk_ok = internal ? has(a, ROLE_MASK_UNIT_LEADERS, desk, false)
+                            : has(a, ROLE_BIT(ROLE_RECEPTION), desk, false);
     bool step_ok = s && has(a, ROLE_BIT(s->role), s->unit, false) &&
                    (d->holder == 0 || d->holder == a->person);
     switch (r->action) {
     case ENG_ACT_SUBMIT_ONLINE:
         return a->kind == ENG_ACTOR_APPLICANT;
     case ENG_ACT_WITHDRAW:
-        return a->kind == ENG_ACTOR_APPLICANT || desk_ok;
+        return (a->kind == ENG_ACTOR_APPLICANT && !internal) || desk_ok;
+    case ENG_ACT_OPEN_CASE:
+        return has(a, ROLE_MASK_UNIT_LEADERS | ROLE_BIT(ROLE_SPECIALIST), desk, false) ||
+               has(a, ROLE_MASK_LEADERS, 0, true);
     case ENG_ACT_ASSIGN:
         return s && has(a, ROLE_MASK_UNIT_LEADERS, s->unit, false);
     case ENG_ACT_BACK_FROM_AGENCY:
@@ -927,7 +984,7 @@ static bool oracle_role_ok(const struct eng_dossier *d, const struct eng_request
 static bool transition_ok(enum eng_status from, enum eng_status to)
 {
     static const unsigned ok[ENG_ST_COUNT] = {
-        [ENG_ST_NONE] = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3,
+        [ENG_ST_NONE] = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4, /* 4: open_case */
         [ENG_ST_NEW] = 1u << 1 | 1u << 2 | 1u << 3 | 1u << 5 | 1u << 7,
         [ENG_ST_ACCEPTED] = 1u << 2 | 1u << 4 | 1u << 7,
         [ENG_ST_PROCESSING] = 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9,
@@ -1024,7 +1081,8 @@ static void randomised_walk_keeps_the_invariants(void **state)
                 size_t c = pick(n_able);
                 who = able[c].who;
                 a = able[c].a;
-                bool rare = a == ENG_ACT_WITHDRAW || a == ENG_ACT_REFUSE_RECEIPT;
+                bool rare = a == ENG_ACT_WITHDRAW || a == ENG_ACT_REFUSE_RECEIPT ||
+                            a == ENG_ACT_OPEN_CASE; /* a case cannot meet the desk */
                 if (!rare || pick(10) == 0) {
                     break;
                 }
@@ -1137,6 +1195,7 @@ int main(void)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paper_dossier_from_receipt_to_return),
+        cmocka_unit_test(internal_case_opens_at_the_first_step),
         cmocka_unit_test(receipt_effects_and_appointment),
         cmocka_unit_test(transfer_deadline_follows_the_15h_rule),
         cmocka_unit_test(online_supplement_then_refusal_after_appraisal),

@@ -33,8 +33,9 @@ export interface DossierClock {
 }
 
 export interface Applicant {
-  name: string;
-  phone: string;
+  /** null on an internal case */
+  name: string | null;
+  phone: string | null;
   email?: string | null;
   address?: string | null;
   id_number?: string | null;
@@ -61,7 +62,8 @@ export type DossierAction =
   | 'result_ready'
   | 'return_result'
   | 'withdraw'
-  | 'apologize';
+  | 'apologize'
+  | 'open_case';
 
 export interface Dossier {
   code: string | null;
@@ -74,6 +76,10 @@ export interface Dossier {
   unit?: DossierRef | null;
   desk_unit?: DossierRef | null;
   channel: number;
+  /** 'case': an internal case (hồ sơ công việc), opened with POST /api/cases; channel 0, no applicant. */
+  kind?: 'dossier' | 'case';
+  subject?: string | null;
+  initiator?: DossierRef | null;
   applicant: Applicant;
   submitted_at?: Instant;
   received_at?: Instant;
@@ -203,7 +209,9 @@ export interface InboxItem {
   status: number;
   stage?: string;
   procedure: { code: string; name: string };
-  applicant_name: string;
+  /** null on an internal case, which has a subject instead */
+  applicant_name: string | null;
+  subject?: string | null;
   received_at?: Instant;
   due_at?: Instant;
   step?: StepRef | null;
@@ -244,6 +252,8 @@ export interface PublicDossier {
   apology?: number;
   rating?: number | null;
   files?: DossierFile[];
+  /** In status 5: what the applicant was asked to supplement. */
+  supplement?: string | null;
 }
 
 const enc = encodeURIComponent;

@@ -6,3 +6,4 @@ export * from './process';
 export * from './org';
 export * from './dossier';
 export * from './upload';
+export * from './cases';

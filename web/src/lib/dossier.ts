@@ -67,7 +67,7 @@ export function filterInbox(items: InboxItem[], f: InboxFilter): InboxItem[] {
   return items
     .filter((i) => !f.cls || i.class === f.cls)
     .filter((i) => !f.procedure || i.procedure.code === f.procedure)
-    .filter((i) => !q || fold(`${i.code ?? ''} ${i.ref} ${i.applicant_name} ${i.procedure.name} ${i.procedure.code}`).includes(q))
+    .filter((i) => !q || fold(`${i.code ?? ''} ${i.ref} ${i.applicant_name ?? i.subject ?? ''} ${i.procedure.name} ${i.procedure.code}`).includes(q))
     .slice()
     .sort((a, b) => minutesLeft(a) - minutesLeft(b));
 }

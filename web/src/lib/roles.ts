@@ -32,6 +32,8 @@ export const isDirector = (user: Who): boolean => hasRole(user, ['director']);
 export const seesDirectory = (user: Who): boolean => hasRole(user, DIRECTORY_ROLES);
 /** Reception officers receive dossiers at the one-stop desk. */
 export const isReception = (user: Who): boolean => hasRole(user, ['reception']);
+/** Unit staff who open internal cases (POST /api/cases); the server checks the item's unit. */
+export const opensCases = (user: Who): boolean => hasRole(user, ['head', 'deputy_head', 'specialist', 'director', 'deputy_director']);
 /** Readers of the statistics (the register's readers, GET /api/stats). */
 export const seesStats = (user: Who): boolean =>
   hasRole(user, ['reception', 'head', 'deputy_head', 'director', 'deputy_director', 'control', 'steering']);

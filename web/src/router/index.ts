@@ -62,6 +62,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'reception.title', access: 'reception' },
       },
       {
+        path: 'mo-ho-so-cong-viec',
+        name: 'case-open',
+        component: () => import('@/pages/CaseOpenPage.vue'),
+        meta: { titleKey: 'cases.title' },
+      },
+      {
         path: 'thong-ke',
         name: 'dashboard',
         component: () => import('@/pages/DashboardPage.vue'),
