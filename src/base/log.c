@@ -29,6 +29,11 @@ void mc_log_set_request_id(const char *id)
     snprintf(request_id, sizeof(request_id), "%s", id ? id : "");
 }
 
+const char *mc_log_request_id(void)
+{
+    return request_id;
+}
+
 void mc_log(enum mc_log_level level, const char *msg, const char *kvfmt, ...)
 {
     static const char *const names[] = { "debug", "info", "warn", "error" };

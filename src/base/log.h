@@ -10,6 +10,9 @@ void mc_log_set_level(enum mc_log_level level);
 int mc_log_level_parse(const char *s);
 /* Set (or clear with NULL) the request id printed on this thread's lines. */
 void mc_log_set_request_id(const char *id);
+/* This thread's request id ("" when none): store_write carries it over to
+ * the thread that runs the work. */
+const char *mc_log_request_id(void);
 /* msg is free text; kv is an optional logfmt tail (`key=value ...`). */
 void mc_log(enum mc_log_level level, const char *msg, const char *kvfmt, ...)
     __attribute__((format(printf, 3, 4)));

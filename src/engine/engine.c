@@ -89,24 +89,37 @@ struct write_in {
     int64_t now;
 };
 
-/* Clocks beside the state, with the fired masks the escalation keeps. */
+static bool same_clock(const struct eng_clock *a, const struct eng_clock *b)
+{
+    return a->state == b->state && a->budget == b->budget && a->consumed == b->consumed &&
+           a->running_since == b->running_since && a->waited == b->waited &&
+           a->paused_since == b->paused_since;
+}
+
+/* Clocks beside the state, with the fired masks the escalation keeps. A
+ * clock the transition left as it was (the dossier's clock on most steps)
+ * is not written again: its row already says the same. */
 static enum mc_status write_clocks(const struct engine *e, struct store *st,
                                    const struct write_in *w, struct mc_err *err)
 {
     const char *kinds[2] = { "dossier", "step" };
+    const struct eng_clock *before[2] = { &w->cur->clock, &w->cur->step_clock };
     const struct eng_clock *clocks[2] = { &w->next->clock, &w->next->step_clock };
     unsigned reset[2] = { ENG_FX_CLOCK_RESTARTED, ENG_FX_STEP_CHANGED };
     for (int i = 0; i < 2; i++) {
-        uint32_t fired = 0;
-        enum mc_status rc = store_clock_fired(st, w->dossier, kinds[i], &fired, err);
+        struct store_clock_row row;
+        enum mc_status rc = store_clock_get(st, w->dossier, kinds[i], &row, err);
         if (rc != MC_OK) {
             return rc;
         }
-        if (w->fx->flags & reset[i]) {
-            fired = 0;
-        }
+        uint32_t fired = (w->fx->flags & reset[i]) ? 0 : row.fired;
         int64_t next_at =
             eng_escalation_next_at(e->rungs, e->nrungs, fired, clocks[i], w->now, &e->wt);
+        if (row.exists && fired == row.fired && (next_at > 0 ? next_at : 0) == row.next_rung_at &&
+            same_clock(before[i], clocks[i]) &&
+            (i == 0 || strcmp(w->cur->step, w->next->step) == 0)) {
+            continue;
+        }
         rc = store_clock_put(st, w->dossier, kinds[i], i ? w->next->step : "", clocks[i], fired,
                              next_at, err);
         if (rc != MC_OK) {
@@ -525,8 +538,8 @@ enum mc_status engine_act(const struct engine *e, struct store *st, const struct
         rc = make_code(st, d.agency, now, out->code, err);
     }
     if (rc == MC_OK) {
-        rc = store_dossier_update(st, d.id, d.version, new_code ? out->code : NULL, &out->state,
-                                  now, err);
+        rc = store_dossier_update(st, d.id, d.version, new_code ? out->code : NULL, &d.state,
+                                  &out->state, now, err);
     }
     out->dossier = d.id;
     char nbuf[ENG_HANDOVER_NOTE_MAX];

@@ -1,9 +1,11 @@
 /* The dossier view: store JSON + derived fields. */
 #include "http/dossier_out.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/civil.h"
 #include "core/role.h"
 #include "http/auth.h"
 #include "store/store_dossier.h"
@@ -50,21 +52,93 @@ void http_clock_derive(json_t *clock, const struct engine *e, int64_t now)
     json_object_del(clock, "running_since");
 }
 
+/* Cells of store_dossier_cells into a JSON object (see its header for the
+ * naming). */
+struct view_build {
+    json_t *root;
+    json_t *obj;     /* the current nested object; NULL when it is null */
+    char prefix[32]; /* its key */
+};
+
+/* "YYYY-MM-DDTHH:MM:00+07:00", as the API writes instants. */
+static json_t *instant_json(int64_t minutes)
+{
+    struct eng_date d = eng_local_date(minutes);
+    int m = eng_local_minute_of_day(minutes);
+    char buf[40];
+    snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:00+07:00", d.year, d.month, d.day, m / 60,
+             m % 60);
+    return json_string(buf);
+}
+
+static json_t *cell_json(const struct store_cell *c)
+{
+    switch (c->type) {
+    case STORE_CELL_INT:
+        return c->instant ? instant_json(c->i) : json_integer((json_int_t)c->i);
+    case STORE_CELL_REAL:
+        return json_real(c->r);
+    case STORE_CELL_TEXT:
+        if (c->json) {
+            json_t *v = json_loads(c->text, JSON_DECODE_ANY, NULL);
+            return v ? v : json_null();
+        }
+        return json_string(c->text);
+    case STORE_CELL_NULL:
+        break;
+    }
+    return json_null();
+}
+
+static void put_cell(void *ctx, const struct store_cell *c)
+{
+    struct view_build *b = ctx;
+    const char *dot = strchr(c->name, '.');
+    if (dot == NULL) {
+        json_object_set_new(b->root, c->name, cell_json(c));
+        b->prefix[0] = '\0';
+        return;
+    }
+    size_t len = (size_t)(dot - c->name);
+    if (len >= sizeof(b->prefix)) {
+        return;
+    }
+    if (strncmp(b->prefix, c->name, len) != 0 || b->prefix[len] != '\0') {
+        /* A new object, null as a whole when its first cell is. */
+        memcpy(b->prefix, c->name, len);
+        b->prefix[len] = '\0';
+        b->obj = c->type == STORE_CELL_NULL ? NULL : json_object();
+        json_object_set_new(b->root, b->prefix, b->obj ? b->obj : json_null());
+    }
+    if (b->obj) {
+        json_object_set_new(b->obj, dot + 1, cell_json(c));
+    }
+}
+
+enum mc_status http_dossier_record(struct store *db, int64_t id, json_t **out, struct mc_err *err)
+{
+    struct view_build b = { .root = json_object() };
+    enum mc_status rc = store_dossier_cells(db, id, put_cell, &b, err);
+    if (rc != MC_OK) {
+        json_decref(b.root);
+        b.root = NULL;
+    }
+    *out = b.root;
+    return rc;
+}
+
 enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
                                  const struct engine_actor *who, const struct store_dossier *d,
                                  int64_t now, json_t **out, struct mc_err *err)
 {
     *out = NULL;
-    char *text = NULL;
-    enum mc_status rc = store_dossier_json(req->db, d->id, &text, err);
+    struct view_build b = { .root = json_object() };
+    enum mc_status rc = store_dossier_cells(req->db, d->id, put_cell, &b, err);
     if (rc != MC_OK) {
+        json_decref(b.root);
         return rc;
     }
-    json_t *j = json_loads(text, 0, NULL);
-    free(text);
-    if (j == NULL) {
-        return mc_fail(err, MC_EINTERNAL, "dossier JSON does not parse");
-    }
+    json_t *j = b.root;
     json_object_set_new(j, "status_key", json_string(eng_status_key(d->state.status)));
     json_object_set_new(j, "status_name", json_string(eng_status_name_vi(d->state.status)));
     json_object_set_new(j, "supplement_requests", json_integer(d->state.supplement_requests));

@@ -32,33 +32,36 @@ static enum mc_status dossier_key(struct http_req *req, const char **key, struct
     return ok ? MC_OK : mc_fail(err, MC_ENOTFOUND, "no such dossier");
 }
 
-/* Commit on success, else roll back. */
-static enum mc_status finish_tx(struct http_req *req, enum mc_status rc, struct mc_err *err)
+/* A transition as one work of store_write (group commit): its
+ * Idempotency-Key applied first, then `run`, both in the transition's own
+ * savepoint of the shared transaction. On a replay the stored answer is
+ * already in resp (replayed) and `run` is not called. */
+struct transition {
+    struct http_req *req;
+    struct http_resp *resp;
+    enum mc_status (*run)(struct transition *t, struct mc_err *err);
+    void *ctx;
+    const char *key;
+    char hash[65];
+    bool replayed;
+};
+
+static enum mc_status transition_work(struct store *st, void *ctx, struct mc_err *err)
 {
-    if (rc != MC_OK) {
-        store_rollback(req->db);
+    struct transition *t = ctx;
+    (void)st; /* t->req->db, which store_write has put on the writer */
+    t->replayed = false;
+    enum mc_status rc = http_idem_check(t->req, t->resp, &t->key, t->hash, &t->replayed, err);
+    if (rc != MC_OK || t->replayed) {
         return rc;
     }
-    return store_commit(req->db, err);
+    return t->run(t, err);
 }
 
-/* Open a transition's transaction and apply its Idempotency-Key. On a
- * replay the stored answer is already in resp (*replayed). The transaction
- * stays open only when MC_OK is returned and nothing was replayed. */
-static enum mc_status begin_transition(struct http_req *req, struct http_resp *resp,
-                                       const char **key, char hash[65], bool *replayed,
-                                       struct mc_err *err)
+/* Run t->run as a transition; MC_OK only once it is durable. */
+static enum mc_status run_transition(struct transition *t, struct mc_err *err)
 {
-    *replayed = false;
-    enum mc_status rc = store_begin(req->db, err);
-    if (rc != MC_OK) {
-        return rc;
-    }
-    rc = http_idem_check(req, resp, key, hash, replayed, err);
-    if (rc != MC_OK || *replayed) {
-        store_rollback(req->db);
-    }
-    return rc;
+    return store_write(t->req->db, transition_work, t, err);
 }
 
 /* The answer of a POST: the dossier view, stored with the key, sent. */
@@ -105,9 +108,55 @@ static void make_ref(char out[24])
     }
 }
 
+struct receipt_ctx {
+    const struct engine *e;
+    const struct engine_actor *who;
+    struct engine_receipt *r; /* gets the files' sealed names */
+    struct http_files *files; /* uploads the submission references */
+    int64_t now;
+};
+
+static enum mc_status receipt_run(struct transition *t, struct mc_err *err)
+{
+    struct receipt_ctx *c = t->ctx;
+    struct http_req *req = t->req;
+    struct engine_result res;
+    enum mc_status rc =
+        http_files_resolve(req, c->files, c->now, c->r->attachments, &c->r->n_attachments, err);
+    if (rc == MC_OK) {
+        rc = engine_receive(c->e, req->db, c->who, c->r, c->now, &res, err);
+    }
+    if (rc == MC_OK && res.dossier != 0) {
+        rc = http_files_link(req, c->files, res.dossier, err);
+    }
+    if (rc != MC_OK) {
+        return rc;
+    }
+    if (res.dossier != 0) {
+        return answer(req, t->resp, c->e, c->who, res.dossier, 201, NULL, t->key, t->hash, c->now,
+                      err);
+    }
+    /* Incomplete at the counter: guidance (Mẫu 02) only, no record. */
+    json_t *missing = json_array();
+    for (size_t i = 0; i < c->r->n_missing; i++) {
+        json_array_append_new(missing, json_string(c->r->missing[i]));
+    }
+    json_t *g = json_pack("{s:s, s:o, s:s}", "outcome", "supplement", "missing", missing, "form",
+                          "Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
+    char *text = json_dumps(g, JSON_COMPACT);
+    json_decref(g);
+    rc = http_idem_store(req, t->key, t->hash, 200, text, c->now, err);
+    if (rc == MC_OK) {
+        http_resp_json_text(t->resp, 200, text);
+    } else {
+        free(text);
+    }
+    return rc;
+}
+
 enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
-    const struct engine *e;
+    const struct engine *e = NULL;
     enum mc_status rc = http_engine(&e, err);
     int64_t now = http_now_minutes(req);
     if (rc == MC_OK && req->who == NULL &&
@@ -154,42 +203,9 @@ enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, st
         json_decref(body);
         return rc;
     }
-    const char *key;
-    char hash[65];
-    bool replayed;
-    rc = begin_transition(req, resp, &key, hash, &replayed, err);
-    if (rc != MC_OK || replayed) {
-        json_decref(body);
-        return rc;
-    }
-    struct engine_result res;
-    rc = http_files_resolve(req, &files, now, r.attachments, &r.n_attachments, err);
-    if (rc == MC_OK) {
-        rc = engine_receive(e, req->db, &who, &r, now, &res, err);
-    }
-    if (rc == MC_OK && res.dossier != 0) {
-        rc = http_files_link(req, &files, res.dossier, err);
-    }
-    if (rc == MC_OK && res.dossier == 0) {
-        /* Incomplete at the counter: guidance (Mẫu 02) only, no record. */
-        json_t *missing = json_array();
-        for (size_t i = 0; i < r.n_missing; i++) {
-            json_array_append_new(missing, json_string(r.missing[i]));
-        }
-        json_t *g = json_pack("{s:s, s:o, s:s}", "outcome", "supplement", "missing", missing,
-                              "form", "Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
-        char *text = json_dumps(g, JSON_COMPACT);
-        json_decref(g);
-        rc = http_idem_store(req, key, hash, 200, text, now, err);
-        if (rc == MC_OK) {
-            http_resp_json_text(resp, 200, text);
-        } else {
-            free(text);
-        }
-    } else if (rc == MC_OK) {
-        rc = answer(req, resp, e, &who, res.dossier, 201, NULL, key, hash, now, err);
-    }
-    rc = finish_tx(req, rc, err);
+    struct receipt_ctx rctx = { .e = e, .who = &who, .r = &r, .files = &files, .now = now };
+    struct transition t = { .req = req, .resp = resp, .run = receipt_run, .ctx = &rctx };
+    rc = run_transition(&t, err);
     json_decref(body);
     return rc;
 }
@@ -197,7 +213,7 @@ enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, st
 enum mc_status h_dossier_get(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
     const char *code;
-    const struct engine *e;
+    const struct engine *e = NULL;
     enum mc_status rc = dossier_key(req, &code, err);
     if (rc == MC_OK) {
         rc = http_engine(&e, err);
@@ -253,10 +269,44 @@ static void conflict_with_state(struct http_req *req, struct http_resp *resp,
     resp->content_type = "application/problem+json";
 }
 
+struct action_ctx {
+    const struct engine *e;
+    const struct engine_actor *who;
+    const char *code;
+    struct engine_action *a;  /* gets the files' sealed names */
+    struct http_files *files; /* uploads the action references */
+    int64_t now;
+};
+
+/* The answer is built inside the transition's savepoint: with an
+ * Idempotency-Key it is stored with the effect; without one it is built
+ * there too, on the writer, whose cache holds every page the transition
+ * touched (a reader's cache was discarded by the commit), and it shows
+ * exactly the version this transition made. */
+static enum mc_status action_run(struct transition *t, struct mc_err *err)
+{
+    struct action_ctx *c = t->ctx;
+    struct engine_result res;
+    enum mc_status rc =
+        http_files_resolve(t->req, c->files, c->now, c->a->attachments, &c->a->n_attachments, err);
+    if (rc == MC_OK) {
+        rc = engine_act(c->e, t->req->db, c->who, c->code, c->a, c->now, &res, err);
+    }
+    if (rc == MC_OK) {
+        rc = http_files_link(t->req, c->files, res.dossier, err);
+    }
+    if (rc == MC_OK) {
+        json_t *extra = json_pack("{s:s}", "action", eng_action_key(c->a->action));
+        rc = answer(t->req, t->resp, c->e, c->who, res.dossier, 200, extra, t->key, t->hash, c->now,
+                    err);
+    }
+    return rc;
+}
+
 enum mc_status h_dossier_action(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
     const char *code;
-    const struct engine *e;
+    const struct engine *e = NULL;
     enum mc_status rc = dossier_key(req, &code, err);
     if (rc == MC_OK) {
         rc = http_engine(&e, err);
@@ -278,35 +328,12 @@ enum mc_status h_dossier_action(struct http_req *req, struct http_resp *resp, st
         rc = http_actor(req, &who, err);
     }
     int64_t now = http_now_minutes(req);
-    const char *key = NULL;
-    char hash[65];
-    bool replayed = false;
+    struct action_ctx actx = {
+        .e = e, .who = &who, .code = code, .a = &a, .files = &files, .now = now
+    };
+    struct transition t = { .req = req, .resp = resp, .run = action_run, .ctx = &actx };
     if (rc == MC_OK) {
-        rc = begin_transition(req, resp, &key, hash, &replayed, err);
-    }
-    if (rc == MC_OK && !replayed) {
-        struct engine_result res;
-        rc = http_files_resolve(req, &files, now, a.attachments, &a.n_attachments, err);
-        if (rc == MC_OK) {
-            rc = engine_act(e, req->db, &who, code, &a, now, &res, err);
-        }
-        if (rc == MC_OK) {
-            rc = http_files_link(req, &files, res.dossier, err);
-        }
-        /* With an Idempotency-Key the answer is stored with the effect, so it
-         * is built inside the transaction. Without one it is built after the
-         * commit, outside the writer lock (the lock then covers only the
-         * transition itself); it shows the dossier as committed, which under a
-         * concurrent writer may already be a later version. */
-        if (rc == MC_OK && key) {
-            json_t *extra = json_pack("{s:s}", "action", eng_action_key(a.action));
-            rc = answer(req, resp, e, &who, res.dossier, 200, extra, key, hash, now, err);
-        }
-        rc = finish_tx(req, rc, err);
-        if (rc == MC_OK && key == NULL) {
-            json_t *extra = json_pack("{s:s}", "action", eng_action_key(a.action));
-            rc = answer(req, resp, e, &who, res.dossier, 200, extra, NULL, hash, now, err);
-        }
+        rc = run_transition(&t, err);
     }
     json_decref(body);
     if (rc == MC_ECONFLICT && strcmp(err->field, "version") == 0) {

@@ -296,14 +296,12 @@ enum mc_status http_form_gather(struct store *db, struct mc_arena *a, const stru
                                 struct http_form_data *out, struct mc_err *err)
 {
     *out = (struct http_form_data){ .doc = { .kind = k } };
-    char *text = NULL, *events_text = NULL;
-    enum mc_status rc = store_dossier_json(db, d->id, &text, err);
+    char *events_text = NULL;
+    enum mc_status rc = http_dossier_record(db, d->id, &out->dossier, err);
     if (rc == MC_OK) {
         rc = store_dossier_events_json(db, d->id, &events_text, err);
     }
-    out->dossier = text ? json_loads(text, 0, NULL) : NULL;
     out->events = events_text ? json_loads(events_text, 0, NULL) : NULL;
-    free(text);
     free(events_text);
     if (rc == MC_OK && (!json_is_object(out->dossier) || !json_is_array(out->events))) {
         rc = mc_fail(err, MC_EINTERNAL, "dossier JSON does not parse");

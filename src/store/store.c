@@ -22,7 +22,7 @@ void store_options_init(struct store_options *opt)
     opt->writer = NULL;
 }
 
-static enum mc_status exec_sql(struct store *st, const char *sql, struct mc_err *err)
+enum mc_status store_exec_sql(struct store *st, const char *sql, struct mc_err *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -56,13 +56,13 @@ enum mc_status store_open(const char *path, const struct store_options *opt, str
     sqlite3_extended_result_codes(st->db, 1);
     /* busy_timeout before WAL, or early writers fail with "database is locked". */
     sqlite3_busy_timeout(st->db, opt->busy_timeout_ms);
-    enum mc_status rc = exec_sql(st, "PRAGMA foreign_keys=ON", err);
+    enum mc_status rc = store_exec_sql(st, "PRAGMA foreign_keys=ON", err);
     if (rc == MC_OK && !opt->readonly) {
-        rc = exec_sql(st, "PRAGMA journal_mode=WAL", err);
+        rc = store_exec_sql(st, "PRAGMA journal_mode=WAL", err);
     }
     if (rc == MC_OK) {
-        rc = exec_sql(st, opt->sync_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL",
-                      err);
+        rc = store_exec_sql(
+            st, opt->sync_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", err);
     }
     if (rc != MC_OK) {
         store_close(st);
@@ -210,9 +210,19 @@ enum mc_status store_json_row(struct store *st, sqlite3_stmt *s, const char *wha
     return out;
 }
 
+void store_writer_lock(void)
+{
+    pthread_mutex_lock(&writer_lock);
+}
+
+void store_writer_unlock(void)
+{
+    pthread_mutex_unlock(&writer_lock);
+}
+
 /* With a shared writer (store_options.writer), st takes its connection for
  * the transaction; called under writer_lock, once to take, once to give back. */
-static void swap_writer(struct store *st)
+void store_swap_writer(struct store *st)
 {
     struct store *w = st->writer;
     if (w == NULL) {
@@ -237,10 +247,10 @@ enum mc_status store_begin(struct store *st, struct mc_err *err)
 {
     MC_ASSERT(!st->in_tx);
     pthread_mutex_lock(&writer_lock);
-    swap_writer(st);
-    enum mc_status rc = exec_sql(st, "BEGIN IMMEDIATE", err);
+    store_swap_writer(st);
+    enum mc_status rc = store_exec_sql(st, "BEGIN IMMEDIATE", err);
     if (rc != MC_OK) {
-        swap_writer(st);
+        store_swap_writer(st);
         pthread_mutex_unlock(&writer_lock);
         return rc;
     }
@@ -251,12 +261,12 @@ enum mc_status store_begin(struct store *st, struct mc_err *err)
 enum mc_status store_commit(struct store *st, struct mc_err *err)
 {
     MC_ASSERT(st->in_tx);
-    enum mc_status rc = exec_sql(st, "COMMIT", err);
+    enum mc_status rc = store_exec_sql(st, "COMMIT", err);
     if (rc != MC_OK) {
-        exec_sql(st, "ROLLBACK", NULL);
+        store_exec_sql(st, "ROLLBACK", NULL);
     }
     st->in_tx = false;
-    swap_writer(st);
+    store_swap_writer(st);
     pthread_mutex_unlock(&writer_lock);
     return rc;
 }
@@ -266,9 +276,9 @@ void store_rollback(struct store *st)
     if (!st->in_tx) {
         return;
     }
-    (void)exec_sql(st, "ROLLBACK", NULL);
+    (void)store_exec_sql(st, "ROLLBACK", NULL);
     st->in_tx = false;
-    swap_writer(st);
+    store_swap_writer(st);
     pthread_mutex_unlock(&writer_lock);
 }
 

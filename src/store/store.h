@@ -11,6 +11,7 @@
 #define MC_STORE_STORE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "base/err.h"
 
@@ -51,6 +52,28 @@ enum mc_status store_begin(struct store *st, struct mc_err *err) MC_MUST_CHECK;
 enum mc_status store_commit(struct store *st, struct mc_err *err) MC_MUST_CHECK;
 void store_rollback(struct store *st);
 bool store_in_transaction(const struct store *st);
+
+/* Work done inside a write transaction: its writes commit or roll back as
+ * one. It runs on `st` (the connection given to store_write) and must not
+ * begin, commit or roll back itself. */
+typedef enum mc_status store_work_fn(struct store *st, void *ctx, struct mc_err *err);
+
+/* Group commit (docs/ARCHITECTURE.md "The shared writer connection"): run
+ * `fn` in a write transaction and return once that transaction is durable.
+ * With store_options.writer, works that threads submit while a commit is in
+ * progress are run together, one after the other, in one transaction on the
+ * shared writer, each inside its own SAVEPOINT: a work that fails is rolled
+ * back alone (its status and err come back to its caller), the others
+ * commit with a single COMMIT (one WAL sync for the group). MC_OK means the
+ * work is committed; if the COMMIT itself fails every work of the group
+ * gets that error and none of them is kept. Without a shared writer it is
+ * store_begin, fn, store_commit. */
+enum mc_status store_write(struct store *st, store_work_fn *fn, void *ctx,
+                           struct mc_err *err) MC_MUST_CHECK;
+
+/* Works committed through store_write since start, and the COMMITs (WAL
+ * syncs) they took: their ratio is the mean group size. */
+void store_write_stats(uint64_t *works, uint64_t *commits);
 
 /* A trivial read: the database answers. */
 enum mc_status store_ping(struct store *st, struct mc_err *err) MC_MUST_CHECK;

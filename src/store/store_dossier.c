@@ -2,8 +2,10 @@
  * engine, insert / optimistic update / load, daily code sequences. */
 #include "store/store_dossier.h"
 
+#include <pthread.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/xalloc.h"
 #include "core/role.h"
 #include "store/store_int.h"
@@ -263,21 +265,88 @@ enum mc_status store_dossier_insert(struct store *st, const struct store_dossier
     return rc;
 }
 
-enum mc_status store_dossier_update(struct store *st, int64_t id, int64_t version, const char *code,
-                                    const struct eng_dossier *d, int64_t now, struct mc_err *err)
+/* The state columns that an index, a UNIQUE constraint or a foreign key
+ * covers. SQLite rewrites every index entry of a column named in SET, even
+ * when its value is the same (a WAL page per index), and checks the parent
+ * row of every foreign key named: an update names only those that changed.
+ * One statement per combination, made once. */
+enum {
+    UPD_CODE = 1 << 0,
+    UPD_STATUS = 1 << 1,
+    UPD_STEP_UNIT = 1 << 2,
+    UPD_HOLDER = 1 << 3,
+    UPD_DESK = 1 << 4,
+    UPD_RECEIVED = 1 << 5,
+    UPD_LATE_PERSON = 1 << 6,
+    UPD_VARIANTS = 1 << 7
+};
+
+static const struct {
+    unsigned bit;
+    const char *set;
+} update_optional[] = {
+    { UPD_CODE, ", code = ?3" },
+    { UPD_STATUS, ", status = ?18" },
+    { UPD_STEP_UNIT, ", step_unit = ?21" },
+    { UPD_HOLDER, ", holder = ?22" },
+    { UPD_DESK, ", desk_unit = ?28" },
+    { UPD_RECEIVED, ", received_at = ?13" },
+    { UPD_LATE_PERSON, ", late_person = ?26" },
+};
+
+static char *update_sql[UPD_VARIANTS];
+static pthread_once_t update_once = PTHREAD_ONCE_INIT;
+
+static void make_update_sql(void)
 {
-    sqlite3_stmt *s = store_stmt(
-        st,
-        "UPDATE dossiers SET version = version + 1, code = coalesce(?3, code), channel = ?10,"
-        " ruleset = ?11, submitted_at = ?12, received_at = ?13, due_at = ?14,"
-        " legal_due_at = ?15, first_due_at = ?16, apology_at = ?17, status = ?18, stage = ?19,"
-        " step = ?20, step_unit = ?21, holder = ?22, finished_at = ?23, verdict = ?24,"
-        " late_step = ?25, late_person = ?26, state = ?27, desk_unit = ?28, updated_at = ?4"
-        " WHERE id = ?1 AND version = ?2",
-        err);
+    for (unsigned mask = 0; mask < UPD_VARIANTS; mask++) {
+        struct mc_buf b;
+        mc_buf_init(&b, 0);
+        mc_buf_puts(&b, "UPDATE dossiers SET version = version + 1, channel = ?10, ruleset = ?11,"
+                        " submitted_at = ?12, due_at = ?14, legal_due_at = ?15,"
+                        " first_due_at = ?16, apology_at = ?17, stage = ?19, step = ?20,"
+                        " finished_at = ?23, verdict = ?24, late_step = ?25, state = ?27,"
+                        " updated_at = ?4");
+        for (size_t i = 0; i < sizeof(update_optional) / sizeof(update_optional[0]); i++) {
+            if (mask & update_optional[i].bit) {
+                mc_buf_puts(&b, update_optional[i].set);
+            }
+        }
+        mc_buf_puts(&b, " WHERE id = ?1 AND version = ?2");
+        update_sql[mask] = mc_buf_detach(&b, NULL);
+    }
+}
+
+static int64_t step_unit_of(const struct eng_dossier *d)
+{
+    return d->step[0] ? d->step_unit : 0;
+}
+
+static unsigned changed_columns(const struct eng_dossier *p, const struct eng_dossier *d,
+                                const char *code)
+{
+    unsigned m = code ? UPD_CODE : 0;
+    m |= eng_status_code(p->status) != eng_status_code(d->status) ? UPD_STATUS : 0;
+    m |= step_unit_of(p) != step_unit_of(d) ? UPD_STEP_UNIT : 0;
+    m |= p->holder != d->holder ? UPD_HOLDER : 0;
+    m |= p->desk_unit != d->desk_unit ? UPD_DESK : 0;
+    m |= p->received_at != d->received_at ? UPD_RECEIVED : 0;
+    m |= p->late_person != d->late_person ? UPD_LATE_PERSON : 0;
+    return m;
+}
+
+enum mc_status store_dossier_update(struct store *st, int64_t id, int64_t version, const char *code,
+                                    const struct eng_dossier *prev, const struct eng_dossier *d,
+                                    int64_t now, struct mc_err *err)
+{
+    pthread_once(&update_once, make_update_sql);
+    sqlite3_stmt *s = store_stmt(st, update_sql[changed_columns(prev, d, code)], err);
     if (s == NULL) {
         return MC_ESTORE;
     }
+    /* bind_state binds every state column; the ones the statement does not
+     * name are simply not used (sqlite3_bind_* past the last one is a
+     * harmless SQLITE_RANGE). */
     uint8_t blob[STORE_STATE_MAX];
     store_bind_i64(s, 1, id);
     store_bind_i64(s, 2, version);

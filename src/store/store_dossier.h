@@ -86,11 +86,13 @@ enum mc_status store_dossier_insert(struct store *st, const struct store_dossier
                                     const struct store_applicant *a, const struct eng_dossier *d,
                                     int64_t now, int64_t *id, struct mc_err *err) MC_MUST_CHECK;
 
-/* Write the new state of dossier `id` if its version is still `version`
- * (then version + 1); MC_ECONFLICT otherwise. code NULL keeps the code. */
+/* Write the new state `d` of dossier `id` if its version is still `version`
+ * (then version + 1); MC_ECONFLICT otherwise. code NULL keeps the code.
+ * `prev` is the state it replaces: indexed columns that did not change are
+ * not written. */
 enum mc_status store_dossier_update(struct store *st, int64_t id, int64_t version, const char *code,
-                                    const struct eng_dossier *d, int64_t now,
-                                    struct mc_err *err) MC_MUST_CHECK;
+                                    const struct eng_dossier *prev, const struct eng_dossier *d,
+                                    int64_t now, struct mc_err *err) MC_MUST_CHECK;
 
 /* By code or online reference; MC_ENOTFOUND. */
 enum mc_status store_dossier_load(struct store *st, const char *code_or_ref,
@@ -153,6 +155,15 @@ enum mc_status store_counters_check(struct store *st, int64_t *mismatches,
 enum mc_status store_clock_put(struct store *st, int64_t dossier, const char *kind,
                                const char *step, const struct eng_clock *c, uint32_t fired,
                                int64_t next_rung_at, struct mc_err *err) MC_MUST_CHECK;
+/* A clock's row as the escalation keeps it: exists false when there is
+ * none yet (then fired and next_rung_at are 0). */
+struct store_clock_row {
+    bool exists;
+    uint32_t fired;
+    int64_t next_rung_at; /* 0: no rung left */
+};
+enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *kind,
+                               struct store_clock_row *out, struct mc_err *err) MC_MUST_CHECK;
 /* The fired mask of a clock (0 when there is no row). */
 enum mc_status store_clock_fired(struct store *st, int64_t dossier, const char *kind,
                                  uint32_t *fired, struct mc_err *err) MC_MUST_CHECK;
@@ -210,12 +221,32 @@ enum mc_status store_idem_put(struct store *st, const char *caller, const char *
                               const char *hash, int status, const char *response, int64_t now,
                               struct mc_err *err) MC_MUST_CHECK;
 
+/* ---- one dossier as typed cells ---- */
+
+/* A value of the dossier read model, named by where it goes in the JSON
+ * view: "key" (top level) or "object.key"; an object whose first cell is
+ * NULL is null as a whole (no step, no holder…). */
+enum store_cell_type { STORE_CELL_NULL, STORE_CELL_INT, STORE_CELL_REAL, STORE_CELL_TEXT };
+struct store_cell {
+    const char *name;
+    bool instant; /* an integer of minutes since the epoch, shown as a time */
+    bool json;    /* text that is a JSON value (the lists: branches, next steps) */
+    enum store_cell_type type;
+    int64_t i;
+    double r;
+    const char *text; /* valid during the callback only */
+};
+typedef void store_cell_fn(void *ctx, const struct store_cell *cell);
+
+/* One dossier, docs/openapi.yaml Dossier without what the caller derives
+ * (status names, remaining time, allowed actions): `each` is called for
+ * every cell in the view's order. The caller formats them (no JSON is built
+ * and parsed again in between). MC_ENOTFOUND when there is no such id. */
+enum mc_status store_dossier_cells(struct store *st, int64_t id, store_cell_fn *each, void *ctx,
+                                   struct mc_err *err) MC_MUST_CHECK;
+
 /* ---- read models (JSON text, malloc'd) ---- */
 
-/* One dossier: docs/openapi.yaml Dossier (without allowed_actions and the
- * derived remaining time, which the caller adds). */
-enum mc_status store_dossier_json(struct store *st, int64_t id, char **json,
-                                  struct mc_err *err) MC_MUST_CHECK;
 /* The handover events of a dossier with step, unit and person names. */
 enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **json,
                                          struct mc_err *err) MC_MUST_CHECK;

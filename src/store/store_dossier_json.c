@@ -8,86 +8,10 @@
 
 #include "base/buf.h"
 #include "store/store_dossier.h"
+#include "store/store_dossier_sql.h"
 #include "store/store_int.h"
 
 // clang-format off
-
-/* The dossier view's one statement passes C99's 4095-character minimum for
- * string literals; gcc and clang take any length. */
-#pragma GCC diagnostic ignored "-Woverlength-strings"
-
-/* minutes since the epoch → "YYYY-MM-DDTHH:MM:00+07:00" (NULL stays NULL) */
-#define T(x) "strftime('%Y-%m-%dT%H:%M:00+07:00', (" x ") * 60 + 25200, 'unixepoch')"
-
-#define PERSON(id)                                                                       \
-    "(SELECT json_object('id', p.id, 'username', p.username, 'full_name', p.full_name)" \
-    " FROM people p WHERE p.id = " id ")"
-#define UNIT(id)                                                                      \
-    "(SELECT json_object('id', u.id, 'code', u.code, 'name', u.name) FROM units u" \
-    " WHERE u.id = " id ")"
-#define STEP(ver, key)                                                                   \
-    "(SELECT json_object('key', s.key, 'name', s.name, 'role', s.role, 'unit', s.unit," \
-    " 'hours', s.halves / 2.0) FROM steps s WHERE s.version_id = " ver " AND s.key = " key ")"
-/* The open parallel branches of dossier d (migration 0007), in order. */
-#define BRANCHES                                                                          \
-    "(SELECT coalesce(json_group_array(json_object('step', " STEP("d.version_id", "b.step") "," \
-    " 'unit', " UNIT("b.unit") ", 'holder', " PERSON("b.holder") ","                        \
-    " 'done', json(CASE WHEN b.done THEN 'true' ELSE 'false' END),"                       \
-    " 'clock', json_object('state', b.clock_state, 'budget', b.budget,"                   \
-    " 'consumed', b.consumed, 'running_since', b.running_since, 'fired', 0))), '[]')"      \
-    " FROM (SELECT * FROM dossier_branches WHERE dossier = d.id ORDER BY ord) b)"
-#define CLOCK(kind)                                                                      \
-    "(SELECT json_object('state', c.state, 'budget', c.budget, 'consumed', c.consumed," \
-    " 'running_since', c.running_since, 'fired', c.fired) FROM clocks c"               \
-    " WHERE c.dossier = d.id AND c.kind = '" kind "')"
-
-enum mc_status store_dossier_json(struct store *st, int64_t id, char **json, struct mc_err *err)
-{
-    sqlite3_stmt *s = store_stmt(
-        st,
-        "SELECT json_object('code', d.code, 'ref', d.ref, 'version', d.version,"
-        " 'agency', d.agency,"
-        " 'procedure', (SELECT json_object('code', p.code, 'name', p.name, 'kind', p.kind)"
-        "   FROM procedures p WHERE p.id = d.procedure_id),"
-        " 'case', (SELECT json_object('code', c.code, 'name', c.name) FROM cases c"
-        "   WHERE c.id = d.case_id),"
-        " 'process', (SELECT json_object('code', pr.code, 'issue', v.issue)"
-        "   FROM process_versions v JOIN processes pr ON pr.id = v.process_id"
-        "   WHERE v.id = d.version_id),"
-        " 'unit', " UNIT("d.unit") ", 'desk_unit', " UNIT("d.desk_unit") ","
-        " 'channel', d.channel, 'ruleset', d.ruleset,"
-        " 'kind', CASE d.channel WHEN 0 THEN 'case' ELSE 'dossier' END,"
-        " 'subject', d.subject, 'initiator', " PERSON("d.initiator") ","
-        " 'applicant', json_object('name', d.applicant_name, 'phone', d.applicant_phone,"
-        "   'email', d.applicant_email, 'address', d.applicant_addr,"
-        "   'id_number', d.applicant_idno),"
-        " 'submitted_at', " T("d.submitted_at") ", 'received_at', " T("d.received_at") ","
-        " 'due_at', " T("d.due_at") ", 'legal_due_at', " T("d.legal_due_at") ","
-        " 'first_due_at', " T("d.first_due_at") ", 'apology_at', " T("d.apology_at") ","
-        " 'status', d.status, 'stage', d.stage,"
-        " 'step', " STEP("d.version_id", "d.step") ","
-        " 'step_unit', " UNIT("d.step_unit") ", 'holder', " PERSON("d.holder") ","
-        " 'finished_at', " T("d.finished_at") ", 'verdict', d.verdict,"
-        " 'late_step', " STEP("d.version_id", "d.late_step") ","
-        " 'late_person', " PERSON("d.late_person") ","
-        " 'rating', d.rating,"
-        " 'clock', " CLOCK("dossier") ", 'step_clock', " CLOCK("step") ","
-        " 'branches', json(" BRANCHES "),"
-        /* An exclusive choice at the current step: the steps the holder may
-         * forward to (one is named as the action's target). */
-        " 'next_steps', (SELECT coalesce(json_group_array(json_object('key', n.key,"
-        "   'name', n.name)), '[]') FROM steps s, json_each(s.next) j"
-        "   JOIN steps n ON n.version_id = s.version_id AND n.key = j.value"
-        "   WHERE s.version_id = d.version_id AND s.key = d.step AND s.split = 'exclusive'"
-        "   AND json_array_length(s.next) > 1))"
-        " FROM dossiers d WHERE d.id = ?1",
-        err);
-    if (s == NULL) {
-        return MC_ESTORE;
-    }
-    store_bind_i64(s, 1, id);
-    return store_json_row(st, s, "reading a dossier", json, err);
-}
 
 enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **json,
                                          struct mc_err *err)

@@ -391,6 +391,30 @@ enum mc_status store_clock_fired(struct store *st, int64_t dossier, const char *
     return ret;
 }
 
+enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *kind,
+                               struct store_clock_row *out, struct mc_err *err)
+{
+    memset(out, 0, sizeof(*out));
+    sqlite3_stmt *s = store_stmt(
+        st, "SELECT fired, next_rung_at FROM clocks WHERE dossier = ?1 AND kind = ?2", err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    store_bind_i64(s, 1, dossier);
+    store_bind_text(s, 2, kind);
+    int rc = sqlite3_step(s);
+    enum mc_status ret = MC_OK;
+    if (rc == SQLITE_ROW) {
+        out->exists = true;
+        out->fired = (uint32_t)sqlite3_column_int64(s, 0);
+        out->next_rung_at = sqlite3_column_int64(s, 1);
+    } else if (rc != SQLITE_DONE) {
+        ret = store_fail_db(st, err, "reading a clock");
+    }
+    sqlite3_reset(s);
+    return ret;
+}
+
 enum mc_status store_idem_get(struct store *st, const char *caller, const char *key, char hash[65],
                               int *status, char **response, struct mc_err *err)
 {

@@ -38,6 +38,16 @@ struct store {
  * two places at once. */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct mc_err *err);
 
+/* Run one SQL text with sqlite3_exec (err may be NULL). */
+enum mc_status store_exec_sql(struct store *st, const char *sql, struct mc_err *err);
+
+/* The process-wide writer lock of store_begin, and the swap of a
+ * connection with its shared writer (store_options.writer) under it:
+ * store_group.c runs other threads' work on the writer with them. */
+void store_writer_lock(void);
+void store_writer_unlock(void);
+void store_swap_writer(struct store *st);
+
 /* Convert the connection's last error into err: constraint violations become
  * MC_ECONFLICT, everything else MC_ESTORE, the SQLite message goes to detail. */
 enum mc_status store_fail_db(struct store *st, struct mc_err *err, const char *what);

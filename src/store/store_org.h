@@ -117,6 +117,12 @@ struct store_principal {
     int64_t last_seen;      /* sessions: last_seen; tokens: last_used (0 if never) */
 };
 
+/* A number that changes, in the same transaction, with every change to
+ * people, roles, units in charge, units, sessions or API tokens (by any
+ * process): what a cache of resolved sessions is valid for. */
+enum mc_status store_org_version(struct store *st, int64_t *version,
+                                 struct mc_err *err) MC_MUST_CHECK;
+
 enum mc_status store_session_create(struct store *st, int64_t person, const char *token_hash,
                                     const char *csrf_token, int64_t now, int64_t expires_at,
                                     struct mc_err *err) MC_MUST_CHECK;
