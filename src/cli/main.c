@@ -20,6 +20,7 @@ static const struct command commands[] = {
     { "calendar", cmd_calendar, "working days, holidays, lunar dates, deadlines" },
     { "verify", cmd_verify, "check the handover log chain and the counters" },
     { "bpmn", cmd_bpmn, "a process version as BPMN 2.0 for modelers; check a BPMN file" },
+    { "form", cmd_form, "a dossier's printable form (Mẫu 01–05) as PDF" },
 };
 
 static void usage(FILE *out)

@@ -44,21 +44,28 @@ static int day_of(int64_t t)
     return d.year * 10000 + d.month * 100 + d.day;
 }
 
-/* The note of the event: the caller's note, else the reason, else the
- * missing components. */
+/* The note of the event, one part a line: the missing components joined by
+ * "; " (supplement requests), then the reason, then the caller's note. The
+ * forms (Mẫu 02–04, src/http/h_forms.c) read the parts back in this order,
+ * so none of them may hide another. */
 static const char *event_note(const char *note, const char *reason, const char *const *missing,
                               size_t n_missing, char *buf, size_t cap)
 {
-    if (note && *note) {
-        return note;
-    }
-    if (reason && *reason) {
-        return reason;
-    }
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < n_missing && used + 3 < cap; i++) {
         int w = snprintf(buf + used, cap - used, "%s%s", i ? "; " : "", missing[i]);
+        if (w < 0 || (size_t)w >= cap - used) {
+            break;
+        }
+        used += (size_t)w;
+    }
+    const char *more[] = { reason, note && reason && strcmp(note, reason) == 0 ? NULL : note };
+    for (size_t i = 0; i < 2; i++) {
+        if (more[i] == NULL || more[i][0] == '\0') {
+            continue;
+        }
+        int w = snprintf(buf + used, cap - used, "%s%s", used ? "\n" : "", more[i]);
         if (w < 0 || (size_t)w >= cap - used) {
             break;
         }

@@ -115,6 +115,18 @@ static void put_cell(void *ctx, const struct store_cell *c)
     }
 }
 
+enum mc_status http_dossier_record(struct store *db, int64_t id, json_t **out, struct mc_err *err)
+{
+    struct view_build b = { .root = json_object() };
+    enum mc_status rc = store_dossier_cells(db, id, put_cell, &b, err);
+    if (rc != MC_OK) {
+        json_decref(b.root);
+        b.root = NULL;
+    }
+    *out = b.root;
+    return rc;
+}
+
 enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
                                  const struct engine_actor *who, const struct store_dossier *d,
                                  int64_t now, json_t **out, struct mc_err *err)

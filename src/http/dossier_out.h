@@ -16,6 +16,11 @@ const char *http_clock_class(int64_t remaining, int64_t overdue);
  * added in place: remaining_minutes, overdue_minutes, class. */
 void http_clock_derive(json_t *clock, const struct engine *e, int64_t now);
 
+/* The stored part of the view alone (no derived fields, no caller): what
+ * the printable forms read (h_forms.c, motcua form). *out: new reference. */
+enum mc_status http_dossier_record(struct store *db, int64_t id, json_t **out,
+                                   struct mc_err *err) MC_MUST_CHECK;
+
 /* Build the view of a loaded dossier (*out: new reference). */
 enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
                                  const struct engine_actor *who, const struct store_dossier *d,

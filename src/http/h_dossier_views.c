@@ -13,6 +13,7 @@
 #include "http/auth.h"
 #include "http/dossier_out.h"
 #include "http/engine_ctx.h"
+#include "http/forms_out.h"
 #include "http/handlers.h"
 
 static const unsigned OVERSEERS = ROLE_MASK_LEADERS | ROLE_MASK_UNIT_LEADERS |
@@ -193,8 +194,9 @@ enum mc_status h_register_get(struct http_req *req, struct http_resp *resp, stru
     struct eng_date from, to;
     rc = period(req, &from, &to, err);
     const char *format = http_query(req, "format");
-    if (rc == MC_OK && format && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) {
-        rc = mc_fail_field(err, MC_EINVAL, "format", "format must be json or csv");
+    if (rc == MC_OK && format && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0 &&
+        strcmp(format, "pdf") != 0) {
+        rc = mc_fail_field(err, MC_EINVAL, "format", "format must be json, csv or pdf");
     }
     char *text = NULL;
     if (rc == MC_OK) {
@@ -207,6 +209,12 @@ enum mc_status h_register_get(struct http_req *req, struct http_resp *resp, stru
     if (format == NULL || strcmp(format, "json") == 0) {
         http_resp_json_text(resp, 200, text);
         return MC_OK;
+    }
+    if (strcmp(format, "pdf") == 0) {
+        /* Mẫu 06 printed on A4 (h_forms.c). */
+        rc = http_send_register_pdf(req, resp, text, from, to, err);
+        free(text);
+        return rc;
     }
     json_t *rows = json_loads(text, 0, NULL);
     free(text);

@@ -75,6 +75,9 @@ http_handler_fn h_case_create;
  * marking every notification read */
 http_handler_fn h_dossier_list;
 http_handler_fn h_notifications_read_all;
+/* h_forms.c: the printable forms (Mẫu 01–05) as PDF, staff and applicant */
+http_handler_fn h_dossier_form_get;
+http_handler_fn h_public_form_get;
 /* h_bpmn.c */
 http_handler_fn h_process_bpmn_get;
 /* Is the request body XML (application/xml, text/xml, application/bpmn+xml)? */

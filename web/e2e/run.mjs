@@ -84,13 +84,16 @@ async function startServer(args, work) {
     if (!existsSync(path)) throw new Error(`${what} is missing: ${path}`);
   }
   const db = join(work, 'e2e.db');
-  // Every test logs in from 127.0.0.1: the suite needs more than the default 20 logins a minute.
+  // fontconfig (under the PDF forms) keeps its cache for the life of the
+  // process: tests/lsan.supp names it, as the asan test preset does.
   // The test clock: a test may send X-Test-Now (minutes since the epoch) to see
   // the dossiers as they will be later (tests-dash.mjs, the late list);
   // requests without it run on the real clock.
   const env = {
     ...process.env,
     ASAN_OPTIONS: process.env.ASAN_OPTIONS || 'detect_leaks=1',
+    LSAN_OPTIONS: process.env.LSAN_OPTIONS || `suppressions=${join(repo, 'tests', 'lsan.supp')}`,
+    // Every test logs in from 127.0.0.1: the suite needs more than the default 20 logins a minute.
     MOTCUA_LOGIN_RATE: '300',
     MOTCUA_TEST_CLOCK: 'true',
   };

@@ -1,0 +1,115 @@
+/* The printable forms of TT 01/2018/TT-VPCP (Mẫu 01–06) as PDF bytes.
+ *
+ * The caller (src/http) gathers the data into a plain struct forms_doc; this
+ * layer lays it out with cairo + pango (Liberation Serif, searchable text,
+ * Vietnamese shaped correctly, strings normalised to NFC) and returns the
+ * PDF in memory. No database, no HTTP, no clock: every date arrives as
+ * local civil time in the struct. docs/FORMS.md says what each form shows. */
+#ifndef MC_FORMS_FORMS_H
+#define MC_FORMS_FORMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+enum forms_kind {
+    FORMS_NONE = 0,
+    FORMS_MAU01, /* Giấy tiếp nhận hồ sơ và hẹn trả kết quả */
+    FORMS_MAU02, /* Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ */
+    FORMS_MAU03, /* Phiếu từ chối tiếp nhận giải quyết hồ sơ */
+    FORMS_MAU04, /* Phiếu xin lỗi và hẹn lại ngày trả kết quả */
+    FORMS_MAU05, /* Phiếu kiểm soát quá trình giải quyết hồ sơ */
+    FORMS_MAU06, /* Sổ theo dõi hồ sơ (A4 landscape) */
+};
+
+/* A local (UTC+7) civil time; year 0 means "none". */
+struct forms_when {
+    int year, month, day, hour, minute;
+};
+
+struct forms_component {
+    const char *name;
+    int64_t original, certified_copy, copy; /* -1: not stated */
+};
+
+/* One row of Mẫu 05: who handed the dossier to whom, when, with what result. */
+struct forms_handover {
+    const char *from_unit, *from_person; /* NULL/"" when none */
+    const char *to_unit, *to_person;
+    struct forms_when at;
+    const char *verdict; /* "early" | "on_time" | "late" | "none" */
+    const char *note;
+};
+
+/* One line of Mẫu 06. */
+struct forms_register_row {
+    const char *code, *procedure, *name, *address, *phone;
+    struct forms_when received, due, returned;
+    const char *note;
+};
+
+struct forms_doc {
+    enum forms_kind kind;
+    const char *agency; /* the agency's name, e.g. "Sở Nội vụ tỉnh Hưng Yên" */
+    const char *desk;   /* the one-stop desk's name */
+    const char *place;  /* địa danh of the date line, e.g. "Hưng Yên" */
+    const char *agency_phone;
+    struct forms_when issued; /* the date the form is dated */
+    const char *code;         /* the dossier code (or the online reference) */
+    const char *lookup_url;   /* carried by the QR code beside the code; NULL: code only */
+    struct {
+        const char *name, *phone, *email, *address, *id_number;
+    } applicant;
+    const char *procedure;
+    const char *case_name;
+    const char *unit;      /* the unit that handles the dossier */
+    const char *channel;   /* how it was submitted, in words */
+    int64_t limit_minutes; /* the legal time limit in working minutes; 0: unknown */
+    struct forms_when received, due, first_due, submitted;
+    const struct forms_component *components;
+    size_t ncomponents;
+    const char *const *missing; /* Mẫu 02 */
+    size_t nmissing;
+    const char *reason;  /* Mẫu 02, 03, 04 */
+    const char *officer; /* who received, refused or signs */
+    const char *status;  /* Mẫu 05: the status in words */
+    const struct forms_handover *handovers;
+    size_t nhandovers;
+    const struct forms_register_row *rows;
+    size_t nrows;
+    struct forms_when from, to; /* Mẫu 06: the period */
+};
+
+/* "mau-01" … "mau-06" → the kind; FORMS_NONE for anything else. */
+enum forms_kind forms_kind_parse(const char *slug);
+const char *forms_kind_slug(enum forms_kind k);
+/* The title as printed, e.g. "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ". */
+const char *forms_kind_title(enum forms_kind k);
+/* "Mẫu số 01" … */
+const char *forms_kind_label(enum forms_kind k);
+
+/* The date line: "Hưng Yên, ngày 05 tháng 02 năm 2026" (NĐ 30/2020: days
+ * below 10 and months below 3 take a leading zero). false when it does not
+ * fit or the date is none. */
+bool forms_date_line(char *buf, size_t cap, const char *place, struct forms_when d);
+/* "08 giờ 30 phút, ngày 25 tháng 11 năm 2026"; "" for none. */
+bool forms_time_words(char *buf, size_t cap, struct forms_when t);
+/* "15 ngày làm việc", "2,5 ngày làm việc", "4 giờ làm việc", "1 giờ 30 phút
+ * làm việc" (1 working day = 8 working hours). "" for 0. */
+bool forms_limit_words(char *buf, size_t cap, int64_t minutes);
+/* "Trước hạn" / "Đúng hạn" / "Quá hạn" / "" */
+const char *forms_verdict_words(const char *verdict);
+/* A quantity cell: "" when not stated (-1), else the number. */
+void forms_quantity(char *buf, size_t cap, int64_t n);
+/* RFC 8187 percent-encoding of a UTF-8 file name (attr-char kept). */
+bool forms_pct_encode(char *buf, size_t cap, const char *s);
+
+/* Lay out the document as PDF (A5 portrait for 01–05, A4 landscape for 06).
+ * *pdf receives malloc'd bytes (free()), *len their count. MC_EINVAL when
+ * a required field is missing, MC_EINTERNAL when cairo fails. */
+enum mc_status forms_render(const struct forms_doc *doc, unsigned char **pdf, size_t *len,
+                            struct mc_err *err) MC_MUST_CHECK;
+
+#endif

@@ -1,0 +1,368 @@
+/* The printable forms over HTTP (docs/FORMS.md): a dossier received at the
+ * desk, asked to supplement, apologised for and returned; each form fetched
+ * as PDF and read back with poppler's pdftotext and pdfinfo — the Vietnamese
+ * text with its diacritics (NFC, even from decomposed input), the dossier
+ * code, the appointment, the missing components, the page size. Forms that
+ * do not apply are refused in words; scope rules as for the dossier; the
+ * applicant's copy by code and phone; the register on A4. */
+
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "dossier_it.h"
+
+static int setup(void **state)
+{
+    (void)state;
+    return dit_setup_server();
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return dit_teardown_server();
+}
+
+static int64_t ok_act(const char *user, const char *code, const char *action, int64_t version,
+                      const char *fields)
+{
+    struct it_resp r;
+    long st = dit_act(user, code, action, version, fields, &r);
+    if (st != 200) {
+        fprintf(stderr, "%s by %s: %ld %s\n", action, user, st, r.body ? r.body : "");
+    }
+    assert_int_equal(st, 200);
+    int64_t v = dit_int(r.json, "version");
+    it_resp_release(&r);
+    return v;
+}
+
+/* Run `cmd FILE` and return its output, whitespace runs collapsed to one
+ * space so that wrapped lines still match (malloc'd). */
+static char *poppler_file(const char *cmd, const char *path)
+{
+    char line[512];
+    snprintf(line, sizeof(line), "%s '%s' %s 2>&1", cmd, path,
+             strncmp(cmd, "pdftotext", 9) == 0 ? "-" : "");
+    FILE *p = popen(line, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *out = calloc(1, cap);
+    int c, space = 0;
+    while ((c = fgetc(p)) != EOF) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (n + 3 >= cap) {
+            cap *= 2;
+            out = realloc(out, cap);
+        }
+        if (space) {
+            out[n++] = ' ';
+            space = 0;
+        }
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    assert_int_equal(pclose(p), 0);
+    return out;
+}
+
+/* The same on the PDF bytes of a response. */
+static char *poppler(const char *cmd, const struct it_resp *r)
+{
+    char path[] = "/tmp/motcua-it-forms-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, r->body, r->len), (ssize_t)r->len);
+    close(fd);
+    char *out = poppler_file(cmd, path);
+    unlink(path);
+    return out;
+}
+
+static void assert_has(const char *text, const char *want)
+{
+    if (strstr(text, want) == NULL) {
+        fprintf(stderr, "missing \"%s\" in:\n%s\n", want, text);
+    }
+    assert_non_null(strstr(text, want));
+}
+
+/* GET a form as `user` (NULL: anonymous on the public path with `phone`). */
+static long get_form(const char *user, const char *code, const char *form, const char *phone,
+                     struct it_resp *r)
+{
+    char path[256];
+    if (user) {
+        snprintf(path, sizeof(path), "/api/dossiers/%s/forms/%s", code, form);
+    } else {
+        snprintf(path, sizeof(path), "/api/public/dossiers/%s/forms/%s?phone=%s", code, form,
+                 phone);
+    }
+    return dit_call(user, "GET", path, NULL, NULL, r);
+}
+
+/* The form's text; asserts a PDF on A5 portrait (or A4 landscape). */
+static char *form_text(struct it_resp *r, bool a4_landscape)
+{
+    assert_int_equal(r->status, 200);
+    assert_string_equal(r->content_type, "application/pdf");
+    assert_memory_equal(r->body, "%PDF-", 5);
+    char *info = poppler("pdfinfo", r);
+    /* A5 = 148 × 210 mm = 419.53 × 595.28 pt; A4 landscape 841.89 × 595.28 pt. */
+    assert_has(info, a4_landscape ? "Page size: 841.89 x 595.276 pts"
+                                  : "Page size: 419.528 x 595.276 pts");
+    free(info);
+    return poppler("pdftotext -enc UTF-8", r);
+}
+
+static void expect_refused(const char *user, const char *code, const char *form, long status,
+                           const char *words)
+{
+    struct it_resp r;
+    assert_int_equal(get_form(user, code, form, NULL, &r), status);
+    assert_string_equal(r.content_type, "application/problem+json");
+    assert_has(dit_str(r.json, "detail"), words);
+    it_resp_release(&r);
+}
+
+static void walk_and_print_every_form(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    char code[32];
+    dit_now = dit_at(2026, 10, 12, 8, 0); /* Monday; 15 working days */
+    /* The name arrives decomposed (a + U+0300): the PDF must carry "Hoà". */
+    assert_int_equal(
+        dit_call("motcua1", "POST", "/api/dossiers",
+                 "{\"procedure\":\"1.003950\",\"applicant\":{\"name\":\"Phạm Thị Hoa\\u0300\","
+                 "\"phone\":\"0911 222 333\",\"address\":\"Phố Hiến, Hưng Yên\"}}",
+                 NULL, &r),
+        201);
+    snprintf(code, sizeof(code), "%s", dit_str(r.json, "code"));
+    it_resp_release(&r);
+
+    assert_int_equal(get_form("motcua1", code, "mau-01", NULL, &r), 200);
+    assert_has(r.headers, "Content-Disposition: inline; filename=\"mau-01_");
+    assert_has(r.headers, "filename*=UTF-8''M%E1%BA%ABu%20s%E1%BB%91%2001%20");
+    char *t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "SỞ NỘI VỤ TỈNH HƯNG YÊN");
+    assert_has(t, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_has(t, "Độc lập - Tự do - Hạnh phúc");
+    assert_has(t, "Hưng Yên, ngày 12 tháng 10 năm 2026");
+    assert_has(t, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    assert_has(t, code);
+    assert_has(t, "Phạm Thị Hoà"); /* NFC: U+00E0 */
+    assert_null(strstr(t, "Hoa\xcc\x80"));
+    assert_has(t, "Thủ tục cho phép quỹ hoạt động trở lại");
+    assert_has(t, "15 ngày làm việc");
+    assert_has(t, "08 giờ 00 phút, ngày 12 tháng 10 năm 2026");
+    assert_has(t, "08 giờ 00 phút, ngày 02 tháng 11 năm 2026"); /* the appointment */
+    assert_has(t, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+    free(t);
+
+    /* Forms that do not apply yet, in words; names that do not exist. */
+    expect_refused("motcua1", code, "mau-02", 409, "supplement");
+    expect_refused("motcua1", code, "mau-03", 409, "refused");
+    expect_refused("motcua1", code, "mau-04", 409, "apology");
+    expect_refused("motcua1", code, "mau-09", 404, "mau-01 to mau-05");
+    expect_refused("motcua1", code, "mau-06", 404, "register");
+    /* Another unit's specialist reads neither the dossier nor its forms. */
+    expect_refused("chuyenvien1.xdcq", code, "mau-01", 403, "outside your units");
+
+    int64_t v = ok_act("motcua1", code, "transfer", 1, "");
+    v = ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    dit_now = dit_at(2026, 10, 13, 9, 30);
+    v = ok_act("chuyenvien1.tcbc", code, "request_supplement", v,
+               "\"missing\":[\"Bản sao điều lệ quỹ\",\"Biên bản họp Hội đồng quản lý quỹ\"],"
+               "\"note\":\"Điều lệ chưa có chữ ký của Chủ tịch Hội đồng\"");
+    assert_int_equal(get_form("chuyenvien1.tcbc", code, "mau-02", NULL, &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+    assert_has(t, "Hưng Yên, ngày 13 tháng 10 năm 2026");
+    assert_has(t, "Bản sao điều lệ quỹ");
+    assert_has(t, "Biên bản họp Hội đồng quản lý quỹ");
+    assert_has(t, "Lý do: Điều lệ chưa có chữ ký của Chủ tịch Hội đồng");
+    assert_has(t, "Trần Minh Hiếu"); /* who asked */
+    free(t);
+
+    dit_now = dit_at(2026, 10, 14, 8, 0);
+    v = ok_act("motcua1", code, "supplement_received", v, "");
+    dit_now = dit_at(2026, 10, 28, 8, 0);
+    v = ok_act("truongphong.tcbc", code, "apologize", v,
+               "\"reason\":\"Cần lấy ý kiến của Sở Tài chính\","
+               "\"new_appointment\":\"2026-11-20T16:00:00+07:00\"");
+    assert_int_equal(get_form("truongphong.tcbc", code, "mau-04", NULL, &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
+    assert_has(t, "Cần lấy ý kiến của Sở Tài chính");
+    assert_has(t, "16 giờ 00 phút, ngày 20 tháng 11 năm 2026");
+    assert_has(t, "xin lỗi");
+    free(t);
+
+    /* Through the remaining steps to the applicant. */
+    dit_now = dit_at(2026, 10, 29, 8, 0);
+    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
+    v = ok_act("vanthu1", code, "forward", v, "");
+    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = ok_act("motcua1", code, "result_ready", v, "");
+    v = ok_act("motcua1", code, "return_result", v, "");
+    (void)v;
+    assert_int_equal(get_form("kiemsoat1", code, "mau-05", NULL, &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+    assert_has(t, "Kèm theo hồ sơ của: Phạm Thị Hoà");
+    assert_has(t, "Giao:");
+    assert_has(t, "Nhận:");
+    assert_has(t, "Đinh Văn Long"); /* the head who assigned and apologised */
+    assert_has(t, "Đúng hạn");
+    free(t);
+
+    /* The applicant: code and phone, as in the lookup; Mẫu 05 stays inside. */
+    assert_int_equal(get_form(NULL, code, "mau-01", "0911222333", &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, code);
+    free(t);
+    assert_int_equal(get_form(NULL, code, "mau-04", "0911222333", &r), 200);
+    it_resp_release(&r);
+    assert_int_equal(get_form(NULL, code, "mau-01", "0999999999", &r), 404);
+    it_resp_release(&r);
+    assert_int_equal(get_form(NULL, code, "mau-05", "0911222333", &r), 404);
+    it_resp_release(&r);
+    assert_int_equal(get_form(NULL, code, "mau-01", "", &r), 404);
+    it_resp_release(&r);
+}
+
+/* The procedure's components in the receipt's table. */
+static void receipt_lists_the_components(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    dit_now = dit_at(2026, 10, 15, 14, 5);
+    assert_int_equal(dit_call("motcua1", "POST", "/api/dossiers",
+                              "{\"procedure\":\"2.000465\",\"applicant\":{\"name\":\"Vũ Văn Đông\","
+                              "\"phone\":\"0900111222\",\"address\":\"Ngõ <5> & 7, Hưng Yên\"}}",
+                              NULL, &r),
+                     201);
+    char code[32];
+    snprintf(code, sizeof(code), "%s", dit_str(r.json, "code"));
+    it_resp_release(&r);
+    assert_int_equal(get_form("motcua1", code, "mau-01", NULL, &r), 200);
+    char *t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "Tờ trình của");
+    assert_has(t, "Bản chính");
+    assert_has(t, "Ngõ <5> & 7, Hưng Yên"); /* markup characters print as text */
+    assert_has(t, "30 ngày làm việc");
+    assert_has(t, "14 giờ 05 phút, ngày 15 tháng 10 năm 2026");
+    free(t);
+
+    /* The same receipt from the command line; a form that does not apply
+     * is an error in words. */
+    char path[512], *out = NULL;
+    snprintf(path, sizeof(path), "%s/mau-01.pdf", dit_srv.dir);
+    const char *ok[] = { "form", code, "mau-01", "-o", path, NULL };
+    assert_int_equal(it_cli(&dit_srv, &out, ok), 0);
+    free(out);
+    t = poppler_file("pdftotext -enc UTF-8", path);
+    assert_has(t, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    assert_has(t, code);
+    assert_has(t, "Vũ Văn Đông");
+    free(t);
+    const char *no[] = { "form", code, "mau-04", "-o", path, NULL };
+    assert_int_equal(it_cli(&dit_srv, &out, no), 1);
+    assert_has(out, "apology");
+    free(out);
+    const char *bad[] = { "form", code, "mau-9", "-o", path, NULL };
+    assert_int_equal(it_cli(&dit_srv, &out, bad), 2);
+    free(out);
+}
+
+/* Mẫu 03 with its reason for a dossier refused at the counter. */
+static void refusal_slip_gives_the_reason(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    dit_now = dit_at(2026, 10, 16, 10, 0);
+    assert_int_equal(dit_call("motcua1", "POST", "/api/dossiers",
+                              "{\"procedure\":\"2.000465\",\"outcome\":\"refuse\",\"reason\":"
+                              "\"Hồ sơ không thuộc thẩm quyền giải quyết của Sở\","
+                              "\"applicant\":{\"name\":\"Lý Thị Én\",\"phone\":\"0900333444\"}}",
+                              NULL, &r),
+                     201);
+    char ref[48];
+    snprintf(ref, sizeof(ref), "%s",
+             json_is_string(json_object_get(r.json, "code")) ? dit_str(r.json, "code")
+                                                             : dit_str(r.json, "ref"));
+    it_resp_release(&r);
+    assert_int_equal(get_form("motcua1", ref, "mau-03", NULL, &r), 200);
+    char *t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+    assert_has(t, "không tiếp nhận, giải quyết hồ sơ này");
+    assert_has(t, "Hồ sơ không thuộc thẩm quyền giải quyết của Sở");
+    assert_has(t, "Lý Thị Én");
+    assert_has(t, "NGƯỜI TỪ CHỐI");
+    free(t);
+    /* A refused dossier has no receipt. */
+    expect_refused("motcua1", ref, "mau-01", 409, "not been received");
+}
+
+/* Mẫu 06 on A4 landscape; the same readers as the register. */
+static void register_prints_on_a4(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    dit_now = dit_at(2026, 11, 30, 9, 0);
+    assert_int_equal(dit_call("motcua1", "GET",
+                              "/api/register?from=2026-10-01&to=2026-10-31"
+                              "&format=pdf",
+                              NULL, NULL, &r),
+                     200);
+    char *t = form_text(&r, true);
+    it_resp_release(&r);
+    assert_has(t, "SỔ THEO DÕI HỒ SƠ");
+    assert_has(t, "Từ ngày 01 tháng 10 năm 2026 đến ngày 31 tháng 10 năm 2026");
+    assert_has(t, "Vũ Văn Đông");
+    assert_has(t, "000.00.99.H99-261015-");
+    free(t);
+    assert_int_equal(dit_call("chuyenvien1.tcbc", "GET",
+                              "/api/register?from=2026-10-01&to=2026-10-31&format=pdf", NULL, NULL,
+                              &r),
+                     403);
+    it_resp_release(&r);
+    assert_int_equal(dit_call("motcua1", "GET",
+                              "/api/register?from=2026-10-01&to=2026-10-31&format=docx", NULL, NULL,
+                              &r),
+                     400);
+    assert_string_equal(it_problem_field(&r), "format");
+    it_resp_release(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(walk_and_print_every_form),
+        cmocka_unit_test(receipt_lists_the_components),
+        cmocka_unit_test(refusal_slip_gives_the_reason),
+        cmocka_unit_test(register_prints_on_a4),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,237 @@
+/* Unit tests for src/forms: the words of the forms (dates and limits in
+ * words, verdicts, names, file-name encoding) and the renderer's contract
+ * (a PDF of the right page size, refusals of incomplete input). The text of
+ * rendered forms is checked with pdftotext in tests/integration/it_forms.c. */
+
+/* cmocka needs these first, in this order. */
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/forms.h"
+
+static void writes_the_date_line_as_decree_30_does(void **state)
+{
+    (void)state;
+    char buf[96];
+    static const struct {
+        struct forms_when d;
+        const char *place, *want;
+    } cases[] = {
+        { { 2026, 11, 25, 0, 0 }, "Hưng Yên", "Hưng Yên, ngày 25 tháng 11 năm 2026" },
+        /* A day below 10 and a month below 3 take a leading zero; March does not. */
+        { { 2026, 2, 5, 0, 0 }, "Hưng Yên", "Hưng Yên, ngày 05 tháng 02 năm 2026" },
+        { { 2026, 3, 9, 0, 0 }, "Hà Nội", "Hà Nội, ngày 09 tháng 3 năm 2026" },
+        { { 2027, 1, 10, 0, 0 }, NULL, "ngày 10 tháng 01 năm 2027" },
+        { { 2027, 12, 31, 0, 0 }, "", "ngày 31 tháng 12 năm 2027" },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        assert_true(forms_date_line(buf, sizeof(buf), cases[i].place, cases[i].d));
+        assert_string_equal(buf, cases[i].want);
+    }
+    /* No date, an impossible month, a buffer too small. */
+    assert_false(forms_date_line(buf, sizeof(buf), "Hưng Yên", (struct forms_when){ 0 }));
+    assert_false(forms_date_line(buf, sizeof(buf), "X", (struct forms_when){ 2026, 13, 1, 0, 0 }));
+    assert_false(forms_date_line(buf, 10, "Hưng Yên", (struct forms_when){ 2026, 1, 1, 0, 0 }));
+}
+
+static void writes_times_in_words(void **state)
+{
+    (void)state;
+    char buf[96];
+    assert_true(forms_time_words(buf, sizeof(buf), (struct forms_when){ 2026, 11, 25, 8, 5 }));
+    assert_string_equal(buf, "08 giờ 05 phút, ngày 25 tháng 11 năm 2026");
+    assert_true(forms_time_words(buf, sizeof(buf), (struct forms_when){ 2026, 1, 2, 16, 30 }));
+    assert_string_equal(buf, "16 giờ 30 phút, ngày 02 tháng 01 năm 2026");
+    assert_true(forms_time_words(buf, sizeof(buf), (struct forms_when){ 0 }));
+    assert_string_equal(buf, "");
+    assert_false(forms_time_words(buf, sizeof(buf), (struct forms_when){ 2026, 1, 2, 24, 0 }));
+}
+
+static void writes_time_limits_in_working_days_or_hours(void **state)
+{
+    (void)state;
+    char buf[64];
+    static const struct {
+        int64_t minutes;
+        const char *want;
+    } cases[] = {
+        { 15 * 480, "15 ngày làm việc" },
+        { 480, "1 ngày làm việc" },
+        { 2 * 480 + 240, "2,5 ngày làm việc" },
+        { 240, "0,5 ngày làm việc" },
+        { 120, "2 giờ làm việc" },
+        { 90, "1 giờ 30 phút làm việc" },
+        { 0, "" },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        assert_true(forms_limit_words(buf, sizeof(buf), cases[i].minutes));
+        assert_string_equal(buf, cases[i].want);
+    }
+}
+
+static void names_forms_and_verdicts(void **state)
+{
+    (void)state;
+    assert_int_equal(forms_kind_parse("mau-01"), FORMS_MAU01);
+    assert_int_equal(forms_kind_parse("mau-06"), FORMS_MAU06);
+    assert_int_equal(forms_kind_parse("mau-07"), FORMS_NONE);
+    assert_int_equal(forms_kind_parse("MAU-01"), FORMS_NONE);
+    assert_int_equal(forms_kind_parse(NULL), FORMS_NONE);
+    for (int k = FORMS_MAU01; k <= FORMS_MAU06; k++) {
+        assert_int_equal(forms_kind_parse(forms_kind_slug((enum forms_kind)k)), k);
+        assert_true(strlen(forms_kind_title((enum forms_kind)k)) > 10);
+    }
+    assert_string_equal(forms_kind_label(FORMS_MAU04), "Mẫu số 04");
+    assert_string_equal(forms_kind_slug(FORMS_NONE), "");
+    assert_string_equal(forms_verdict_words("early"), "Trước hạn");
+    assert_string_equal(forms_verdict_words("on_time"), "Đúng hạn");
+    assert_string_equal(forms_verdict_words("late"), "Quá hạn");
+    assert_string_equal(forms_verdict_words("none"), "");
+    char q[8];
+    forms_quantity(q, sizeof(q), 1);
+    assert_string_equal(q, "01");
+    forms_quantity(q, sizeof(q), -1);
+    assert_string_equal(q, "");
+}
+
+static void percent_encodes_file_names(void **state)
+{
+    (void)state;
+    char buf[128];
+    assert_true(forms_pct_encode(buf, sizeof(buf), "Mẫu 01.pdf"));
+    assert_string_equal(buf, "M%E1%BA%ABu%2001.pdf");
+    assert_true(forms_pct_encode(buf, sizeof(buf), "a\"b;c"));
+    assert_string_equal(buf, "a%22b%3Bc");
+    assert_false(forms_pct_encode(buf, 6, "Mẫu 01"));
+    assert_string_equal(buf, "");
+}
+
+static const struct forms_component COMPONENTS[] = {
+    { "Tờ khai đề nghị", 1, 0, 0 },
+    { "Bản sao Căn cước công dân", -1, 1, -1 },
+};
+
+static struct forms_doc sample(enum forms_kind k)
+{
+    static const char *const missing[] = { "Bản sao điều lệ quỹ" };
+    return (struct forms_doc){ .kind = k,
+                               .agency = "Sở Nội vụ tỉnh Hưng Yên",
+                               .desk = "Bộ phận Tiếp nhận và Trả kết quả",
+                               .place = "Hưng Yên",
+                               .issued = { 2026, 11, 25, 9, 0 },
+                               .code = "000.00.99.H99-261125-0001",
+                               .applicant = { .name = "Nguyễn Văn An", .phone = "0912345678" },
+                               .procedure = "Thủ tục thành lập quỹ",
+                               .limit_minutes = 15 * 480,
+                               .received = { 2026, 11, 25, 9, 0 },
+                               .due = { 2026, 12, 16, 9, 0 },
+                               .components = COMPONENTS,
+                               .ncomponents = 2,
+                               .missing = missing,
+                               .nmissing = 1,
+                               .reason = "Thiếu giấy tờ" };
+}
+
+/* MediaBox of the first page, as the PDF writes it. */
+static void assert_page(const unsigned char *pdf, size_t len, const char *box)
+{
+    char *text = calloc(1, len + 1);
+    assert_non_null(text);
+    memcpy(text, pdf, len);
+    for (size_t i = 0; i < len; i++) {
+        text[i] = text[i] ? text[i] : ' ';
+    }
+    assert_non_null(strstr(text, box));
+    free(text);
+}
+
+static void renders_every_form_as_a_pdf_of_its_paper(void **state)
+{
+    (void)state;
+    for (int k = FORMS_MAU01; k <= FORMS_MAU06; k++) {
+        struct forms_doc d = sample((enum forms_kind)k);
+        unsigned char *pdf = NULL;
+        size_t len = 0;
+        struct mc_err err = { 0 };
+        assert_int_equal(forms_render(&d, &pdf, &len, &err), MC_OK);
+        assert_true(len > 1000);
+        assert_memory_equal(pdf, "%PDF-", 5);
+        /* A5 portrait 148 × 210 mm; A4 landscape for the register. */
+        assert_page(pdf, len,
+                    k == FORMS_MAU06 ? "/MediaBox [ 0 0 841.889764 595.275591 ]"
+                                     : "/MediaBox [ 0 0 419.527559 595.275591 ]");
+        free(pdf);
+    }
+}
+
+static void refuses_a_form_without_its_agency_or_kind(void **state)
+{
+    (void)state;
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    struct mc_err err = { 0 };
+    struct forms_doc d = sample(FORMS_NONE);
+    assert_int_equal(forms_render(&d, &pdf, &len, &err), MC_EINVAL);
+    assert_null(pdf);
+    d = sample(FORMS_MAU01);
+    d.agency = NULL;
+    assert_int_equal(forms_render(&d, &pdf, &len, &err), MC_EINVAL);
+    assert_null(pdf);
+}
+
+/* A long list breaks onto more pages instead of running off the paper. */
+static void breaks_long_tables_onto_new_pages(void **state)
+{
+    (void)state;
+    struct forms_handover h[60];
+    for (size_t i = 0; i < 60; i++) {
+        h[i] = (struct forms_handover){ .from_unit = "Phòng Tổ chức, biên chế",
+                                        .to_unit = "Văn phòng Sở",
+                                        .from_person = "Trần Thị Bình",
+                                        .to_person = "Lê Văn Cường",
+                                        .at = { 2026, 11, 25, 10, 0 },
+                                        .verdict = "on_time",
+                                        .note = "Đã xử lý" };
+    }
+    struct forms_doc d = sample(FORMS_MAU05);
+    d.handovers = h;
+    d.nhandovers = 60;
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    struct mc_err err = { 0 };
+    assert_int_equal(forms_render(&d, &pdf, &len, &err), MC_OK);
+    char *text = calloc(1, len + 1);
+    memcpy(text, pdf, len);
+    for (size_t i = 0; i < len; i++) {
+        text[i] = text[i] ? text[i] : ' ';
+    }
+    const char *count = strstr(text, "/Type /Pages");
+    assert_non_null(count);
+    const char *c = strstr(count, "/Count ");
+    assert_non_null(c);
+    assert_true(strtol(c + 7, NULL, 10) >= 4);
+    free(text);
+    free(pdf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(writes_the_date_line_as_decree_30_does),
+        cmocka_unit_test(writes_times_in_words),
+        cmocka_unit_test(writes_time_limits_in_working_days_or_hours),
+        cmocka_unit_test(names_forms_and_verdicts),
+        cmocka_unit_test(percent_encodes_file_names),
+        cmocka_unit_test(renders_every_form_as_a_pdf_of_its_paper),
+        cmocka_unit_test(refuses_a_form_without_its_agency_or_kind),
+        cmocka_unit_test(breaks_long_tables_onto_new_pages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
