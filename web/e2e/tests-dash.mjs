@@ -34,6 +34,9 @@ export const tests = [
 
       // Click a bar where it is drawn (a filled SVG shape below the legend):
       // ECharts answers the click with the dossiers of that segment.
+      // Mouse clicks land only inside the viewport: bring the chart into it.
+      await canvas.scrollIntoViewIfNeeded();
+      await afterRender(page);
       const box = await canvas.boundingBox();
       assert(box, 'the chart has a box');
       const month = await page.locator('#db-to').inputValue();
