@@ -118,6 +118,24 @@ static inline long dit_act(const char *user, const char *code, const char *actio
     return dit_call(user, "POST", path, body, NULL, r);
 }
 
+/* An action that must succeed: 200, the action echoed, the version one
+ * higher. Returns the new version. */
+static inline int64_t dit_ok_act(const char *user, const char *code, const char *action,
+                                 int64_t version, const char *fields)
+{
+    struct it_resp r;
+    long st = dit_act(user, code, action, version, fields, &r);
+    if (st != 200) {
+        fprintf(stderr, "%s by %s: %ld %s\n", action, user, st, r.body ? r.body : "");
+    }
+    assert_int_equal(st, 200);
+    assert_string_equal(dit_str(r.json, "action"), action);
+    int64_t v = dit_int(r.json, "version");
+    assert_int_equal(v, version + 1);
+    it_resp_release(&r);
+    return v;
+}
+
 /* `motcua verify` on the server's database: 0 when the chains and the
  * counters verify. */
 static inline int dit_verify(char **out)

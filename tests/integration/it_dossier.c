@@ -32,23 +32,6 @@ static int teardown(void **state)
     return dit_teardown_server();
 }
 
-/* Take an action that must succeed; returns the new version. */
-static int64_t ok_act(const char *user, const char *code, const char *action, int64_t version,
-                      const char *fields)
-{
-    struct it_resp r;
-    long st = dit_act(user, code, action, version, fields, &r);
-    if (st != 200) {
-        fprintf(stderr, "%s by %s: %ld %s\n", action, user, st, r.body ? r.body : "");
-    }
-    assert_int_equal(st, 200);
-    assert_string_equal(dit_str(r.json, "action"), action);
-    int64_t v = dit_int(r.json, "version");
-    assert_int_equal(v, version + 1);
-    it_resp_release(&r);
-    return v;
-}
-
 static json_t *get_dossier(const char *user, const char *code)
 {
     char path[256];
@@ -88,14 +71,14 @@ static void online_to_returned(void **state)
 
     int64_t v = 2;
     dit_now += 30;
-    v = ok_act("motcua1", code, "transfer", v, "");
+    v = dit_ok_act("motcua1", code, "transfer", v, "");
     json_t *d = get_dossier("truongphong.tcbc", code);
     assert_string_equal(dit_sub(d, "step", "key"), "phan_cong");
     assert_true(dit_allows(d, "forward"));
     json_decref(d);
     dit_now += 30;
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
 
     /* The specialist's inbox has it. */
     assert_int_equal(dit_call("chuyenvien1.tcbc", "GET", "/api/inbox?scope=mine", NULL, NULL, &r),
@@ -107,40 +90,40 @@ static void online_to_returned(void **state)
     it_resp_release(&r);
 
     dit_now += 60;
-    v = ok_act("chuyenvien1.tcbc", code, "consult", v,
-               "\"consults\":[{\"unit\":\"CCVC\",\"hours\":8}]");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "consult", v,
+                   "\"consults\":[{\"unit\":\"CCVC\",\"hours\":8}]");
     /* While the consultation is open the step cannot move on. */
     assert_int_equal(dit_act("chuyenvien1.tcbc", code, "forward", v, "", &r), 409);
     it_resp_release(&r);
     dit_now += 120;
-    v = ok_act("truongphong.ccvc", code, "consult_answer", v,
-               "\"consult_unit\":\"CCVC\",\"note\":\"Đồng ý\"");
-    v = ok_act("chuyenvien1.tcbc", code, "request_supplement", v,
-               "\"missing\":[\"Bản sao điều lệ quỹ\"]");
+    v = dit_ok_act("truongphong.ccvc", code, "consult_answer", v,
+                   "\"consult_unit\":\"CCVC\",\"note\":\"Đồng ý\"");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "request_supplement", v,
+                   "\"missing\":[\"Bản sao điều lệ quỹ\"]");
     d = get_dossier("chuyenvien1.tcbc", code);
     assert_int_equal(dit_int(d, "status"), 5);
     assert_string_equal(dit_sub(d, "clock", "state"), "paused");
     json_decref(d);
     dit_now = dit_at(2026, 10, 6, 9, 0);
-    v = ok_act("motcua1", code, "supplement_received", v, "\"attachments\":[\"dieu-le.pdf\"]");
+    v = dit_ok_act("motcua1", code, "supplement_received", v, "\"attachments\":[\"dieu-le.pdf\"]");
     dit_now += 60;
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
     dit_now += 60;
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
     /* Signing steps need the signature. */
     assert_int_equal(dit_act("phogiamdoc1", code, "approve", v, "", &r), 400);
     assert_string_equal(it_problem_field(&r), "signature");
     it_resp_release(&r);
     dit_now += 60;
-    v = ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
+    v = dit_ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
     dit_now += 30;
-    v = ok_act("vanthu1", code, "forward", v, "");
+    v = dit_ok_act("vanthu1", code, "forward", v, "");
     dit_now += 30;
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
     dit_now += 30;
-    v = ok_act("motcua1", code, "result_ready", v, "");
+    v = dit_ok_act("motcua1", code, "result_ready", v, "");
     dit_now += 30;
-    v = ok_act("motcua1", code, "return_result", v, "");
+    v = dit_ok_act("motcua1", code, "return_result", v, "");
     d = get_dossier("motcua1", code);
     assert_int_equal(dit_int(d, "status"), 10);
     assert_string_equal(dit_str(d, "verdict"), "early");
@@ -213,16 +196,16 @@ static void overran_with_apology(void **state)
     char code[32];
     dit_now = dit_at(2026, 10, 12, 8, 0); /* Monday; due 2026-11-02 08:00 */
     receive("1.003950", code);
-    int64_t v = ok_act("motcua1", code, "transfer", 1, "");
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien2.tcbc\"");
+    int64_t v = dit_ok_act("motcua1", code, "transfer", 1, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien2.tcbc\"");
     /* Another specialist of the unit may not act on an assigned dossier. */
     assert_int_equal(dit_act("chuyenvien1.tcbc", code, "forward", v, "", &r), 403);
     it_resp_release(&r);
 
     /* Two working days before the due time the head apologises once. */
     dit_now = dit_at(2026, 10, 28, 8, 0);
-    v = ok_act(
+    v = dit_ok_act(
         "truongphong.tcbc", code, "apologize", v,
         "\"reason\":\"Cần xác minh thêm\",\"new_appointment\":\"2026-11-06T16:00:00+07:00\"");
     assert_int_equal(dit_act("truongphong.tcbc", code, "apologize", v,
@@ -236,12 +219,12 @@ static void overran_with_apology(void **state)
     /* The specialist overruns tham_dinh (35.5 h) and the dossier its legal
      * due time; it finishes late, naming the step and the officer. */
     dit_now = dit_at(2026, 11, 3, 8, 0);
-    v = ok_act("chuyenvien2.tcbc", code, "forward", v, "");
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("phogiamdoc2", code, "approve", v, "\"signature\":true");
-    v = ok_act("vanthu2", code, "forward", v, "");
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
-    v = ok_act("motcua2", code, "result_ready", v, "");
+    v = dit_ok_act("chuyenvien2.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("phogiamdoc2", code, "approve", v, "\"signature\":true");
+    v = dit_ok_act("vanthu2", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = dit_ok_act("motcua2", code, "result_ready", v, "");
     json_t *d = get_dossier("giamdoc", code);
     assert_int_equal(dit_int(d, "status"), 9);
     assert_string_equal(dit_str(d, "verdict"), "late");
@@ -492,9 +475,9 @@ static void escalation_fires_once(void **state)
     char code[32];
     dit_now = dit_at(2026, 11, 16, 8, 0); /* Monday; 15 working days */
     receive("1.003950", code);
-    int64_t v = ok_act("motcua1", code, "transfer", 1, "");
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien3.tcbc\"");
+    int64_t v = dit_ok_act("motcua1", code, "transfer", 1, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien3.tcbc\"");
     assert_int_equal(escalations("chuyenvien3.tcbc", code), 0);
     /* Four days on (30 of tham_dinh's 35.5 working hours): 75% used and
      * less than one working day left; the dossier clock is at 25%. */
@@ -570,16 +553,16 @@ static void lapsed_consultation_tells_the_desk_head(void **state)
     char code[32];
     dit_now = dit_at(2026, 10, 20, 8, 0);
     receive("2.000465", code);
-    int64_t v = ok_act("motcua1", code, "transfer", 1, "");
-    v = ok_act("truongphong.xdcq", code, "forward", v, "");
-    v = ok_act("chuyenvien1.xdcq", code, "consult", v,
-               "\"consults\":[{\"unit\":\"CCVC\",\"hours\":1}]");
+    int64_t v = dit_ok_act("motcua1", code, "transfer", 1, "");
+    v = dit_ok_act("truongphong.xdcq", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.xdcq", code, "consult", v,
+                   "\"consults\":[{\"unit\":\"CCVC\",\"hours\":1}]");
     /* Within the deadline the step waits; after it, it goes on without the
      * answer and the head of the one-stop desk is told (Điều 19.5). */
     assert_int_equal(dit_act("chuyenvien1.xdcq", code, "forward", v, "", &r), 409);
     it_resp_release(&r);
     dit_now += 180;
-    v = ok_act("chuyenvien1.xdcq", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.xdcq", code, "forward", v, "");
     assert_int_equal(dit_call("phochanhvanphong", "GET", "/api/notifications", NULL, NULL, &r),
                      200);
     bool told = false;

@@ -30,20 +30,6 @@ static int teardown(void **state)
     return dit_teardown_server();
 }
 
-static int64_t ok_act(const char *user, const char *code, const char *action, int64_t version,
-                      const char *fields)
-{
-    struct it_resp r;
-    long st = dit_act(user, code, action, version, fields, &r);
-    if (st != 200) {
-        fprintf(stderr, "%s by %s: %ld %s\n", action, user, st, r.body ? r.body : "");
-    }
-    assert_int_equal(st, 200);
-    int64_t v = dit_int(r.json, "version");
-    it_resp_release(&r);
-    return v;
-}
-
 /* Run `cmd FILE` and return its output, whitespace runs collapsed to one
  * space so that wrapped lines still match (malloc'd). */
 static char *poppler_file(const char *cmd, const char *path)
@@ -180,13 +166,13 @@ static void walk_and_print_every_form(void **state)
     /* Another unit's specialist reads neither the dossier nor its forms. */
     expect_refused("chuyenvien1.xdcq", code, "mau-01", 403, "outside your units");
 
-    int64_t v = ok_act("motcua1", code, "transfer", 1, "");
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    int64_t v = dit_ok_act("motcua1", code, "transfer", 1, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
     dit_now = dit_at(2026, 10, 13, 9, 30);
-    v = ok_act("chuyenvien1.tcbc", code, "request_supplement", v,
-               "\"missing\":[\"Bản sao điều lệ quỹ\",\"Biên bản họp Hội đồng quản lý quỹ\"],"
-               "\"note\":\"Điều lệ chưa có chữ ký của Chủ tịch Hội đồng\"");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "request_supplement", v,
+                   "\"missing\":[\"Bản sao điều lệ quỹ\",\"Biên bản họp Hội đồng quản lý quỹ\"],"
+                   "\"note\":\"Điều lệ chưa có chữ ký của Chủ tịch Hội đồng\"");
     assert_int_equal(get_form("chuyenvien1.tcbc", code, "mau-02", NULL, &r), 200);
     t = form_text(&r, false);
     it_resp_release(&r);
@@ -199,11 +185,11 @@ static void walk_and_print_every_form(void **state)
     free(t);
 
     dit_now = dit_at(2026, 10, 14, 8, 0);
-    v = ok_act("motcua1", code, "supplement_received", v, "");
+    v = dit_ok_act("motcua1", code, "supplement_received", v, "");
     dit_now = dit_at(2026, 10, 28, 8, 0);
-    v = ok_act("truongphong.tcbc", code, "apologize", v,
-               "\"reason\":\"Cần lấy ý kiến của Sở Tài chính\","
-               "\"new_appointment\":\"2026-11-20T16:00:00+07:00\"");
+    v = dit_ok_act("truongphong.tcbc", code, "apologize", v,
+                   "\"reason\":\"Cần lấy ý kiến của Sở Tài chính\","
+                   "\"new_appointment\":\"2026-11-20T16:00:00+07:00\"");
     assert_int_equal(get_form("truongphong.tcbc", code, "mau-04", NULL, &r), 200);
     t = form_text(&r, false);
     it_resp_release(&r);
@@ -215,13 +201,13 @@ static void walk_and_print_every_form(void **state)
 
     /* Through the remaining steps to the applicant. */
     dit_now = dit_at(2026, 10, 29, 8, 0);
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
-    v = ok_act("vanthu1", code, "forward", v, "");
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
-    v = ok_act("motcua1", code, "result_ready", v, "");
-    v = ok_act("motcua1", code, "return_result", v, "");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
+    v = dit_ok_act("vanthu1", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = dit_ok_act("motcua1", code, "result_ready", v, "");
+    v = dit_ok_act("motcua1", code, "return_result", v, "");
     (void)v;
     assert_int_equal(get_form("kiemsoat1", code, "mau-05", NULL, &r), 200);
     t = form_text(&r, false);

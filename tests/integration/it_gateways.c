@@ -97,21 +97,6 @@ static long call(const char *user, const char *method, const char *path, const c
     return dit_call(user, method, path, body, NULL, r);
 }
 
-static int64_t ok_act(const char *user, const char *code, const char *action, int64_t version,
-                      const char *fields)
-{
-    struct it_resp r;
-    long st = dit_act(user, code, action, version, fields, &r);
-    if (st != 200) {
-        fprintf(stderr, "%s by %s: %ld %s\n", action, user, st, r.body ? r.body : "");
-    }
-    assert_int_equal(st, 200);
-    int64_t v = dit_int(r.json, "version");
-    assert_int_equal(v, version + 1);
-    it_resp_release(&r);
-    return v;
-}
-
 static json_t *get_dossier(const char *user, const char *code)
 {
     char path[256];
@@ -196,12 +181,12 @@ static void two_units_work_at_once_and_the_join_waits(void **state)
     it_resp_release(&r);
     int64_t v = 2;
     dit_now += 30;
-    v = ok_act("motcua1", code, "transfer", v, "");
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    v = dit_ok_act("motcua1", code, "transfer", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
     dit_now += 60;
     /* The split: no target, every branch starts. */
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
 
     json_t *d = get_dossier("truongphong.ccvc", code);
     json_t *br = json_object_get(d, "branches");
@@ -224,7 +209,7 @@ static void two_units_work_at_once_and_the_join_waits(void **state)
 
     /* CCVC assigns its branch; TCBC's specialist cross-checks meanwhile. */
     dit_now += 15;
-    v = ok_act("truongphong.ccvc", code, "assign", v, "\"assignee\":\"chuyenvien1.ccvc\"");
+    v = dit_ok_act("truongphong.ccvc", code, "assign", v, "\"assignee\":\"chuyenvien1.ccvc\"");
     assert_int_equal(inbox_has("chuyenvien1.ccvc", "mine", code), 1);
     d = get_dossier("chuyenvien1.tcbc", code);
     assert_true(dit_allows(d, "forward"));
@@ -242,7 +227,7 @@ static void two_units_work_at_once_and_the_join_waits(void **state)
     assert_string_equal(it_problem_field(&r), "branch");
     it_resp_release(&r);
     dit_now += 60;
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
     /* One branch in: the join has not started. */
     d = get_dossier("truongphong.tcbc", code);
     assert_string_equal(dit_sub(d, "step", "key"), "y_kien_ccvc");
@@ -251,7 +236,7 @@ static void two_units_work_at_once_and_the_join_waits(void **state)
     assert_false(dit_allows(d, "forward"));
     json_decref(d);
     dit_now += 120;
-    v = ok_act("chuyenvien1.ccvc", code, "forward", v, "\"note\":\"Đồng ý\"");
+    v = dit_ok_act("chuyenvien1.ccvc", code, "forward", v, "\"note\":\"Đồng ý\"");
     /* Both in: the head's review starts. */
     d = get_dossier("truongphong.tcbc", code);
     assert_string_equal(dit_sub(d, "step", "key"), "xem_xet");
@@ -284,8 +269,8 @@ static void two_units_work_at_once_and_the_join_waits(void **state)
     it_resp_release(&r);
 
     dit_now += 60;
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
     (void)v;
     char *out = NULL;
     int rc = dit_verify(&out);
@@ -312,14 +297,14 @@ static void an_exclusive_choice_takes_one_step(void **state)
     snprintf(code, sizeof(code), "%s", dit_str(r.json, "code"));
     int64_t v = dit_int(r.json, "version");
     it_resp_release(&r);
-    v = ok_act("motcua1", code, "transfer", v, "");
+    v = dit_ok_act("motcua1", code, "transfer", v, "");
     /* phan_cong has one next step: nothing to choose. */
     json_t *d = get_dossier("truongphong.tcbc", code);
     assert_string_equal(dit_sub(d, "step", "key"), "phan_cong");
     assert_int_equal(json_array_size(json_object_get(d, "next_steps")), 0);
     json_decref(d);
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
     d = get_dossier("chuyenvien1.tcbc", code);
     assert_string_equal(dit_sub(d, "step", "key"), "tham_dinh");
     json_t *choices = json_object_get(d, "next_steps");
@@ -333,7 +318,7 @@ static void an_exclusive_choice_takes_one_step(void **state)
     assert_int_equal(dit_act("chuyenvien1.tcbc", code, "forward", v, "", &r), 400);
     assert_string_equal(it_problem_field(&r), "target");
     it_resp_release(&r);
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "\"target\":\"xem_xet\"");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "\"target\":\"xem_xet\"");
     d = get_dossier("truongphong.tcbc", code);
     assert_string_equal(dit_sub(d, "step", "key"), "xem_xet");
     json_decref(d);

@@ -33,19 +33,6 @@ static int teardown(void **state)
     return dit_teardown_server();
 }
 
-static int64_t ok_act(const char *user, const char *code, const char *action, int64_t version,
-                      const char *fields)
-{
-    struct it_resp r;
-    long st = dit_act(user, code, action, version, fields, &r);
-    if (st != 200) {
-        fprintf(stderr, "%s by %s: %ld %s\n", action, user, st, r.body ? r.body : "");
-    }
-    assert_int_equal(st, 200);
-    it_resp_release(&r);
-    return version + 1;
-}
-
 static void receive(const char *procedure, char code[32])
 {
     struct it_resp r;
@@ -62,20 +49,20 @@ static void receive(const char *procedure, char code[32])
 /* From reception to the specialist (chuyenvien2.tcbc); returns the version. */
 static int64_t walk_to_specialist(const char *code)
 {
-    int64_t v = ok_act("motcua1", code, "transfer", 1, "");
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    return ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien2.tcbc\"");
+    int64_t v = dit_ok_act("motcua1", code, "transfer", 1, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    return dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien2.tcbc\"");
 }
 
 /* From the specialist to "result ready" (status 9). */
 static void walk_to_result(const char *code, int64_t v)
 {
-    v = ok_act("chuyenvien2.tcbc", code, "forward", v, "");
-    v = ok_act("truongphong.tcbc", code, "forward", v, "");
-    v = ok_act("phogiamdoc2", code, "approve", v, "\"signature\":true");
-    v = ok_act("vanthu2", code, "forward", v, "");
-    v = ok_act("chuyenvien1.tcbc", code, "forward", v, "");
-    ok_act("motcua2", code, "result_ready", v, "");
+    v = dit_ok_act("chuyenvien2.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("phogiamdoc2", code, "approve", v, "\"signature\":true");
+    v = dit_ok_act("vanthu2", code, "forward", v, "");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    dit_ok_act("motcua2", code, "result_ready", v, "");
 }
 
 /* In time order: the server's clock never goes back. */
@@ -87,7 +74,7 @@ static void make_dossiers(void **state)
     int64_t va = walk_to_specialist(code_a);
     dit_now = dit_at(2026, 10, 13, 9, 0);
     receive("2.000465", code_c);
-    ok_act("motcua1", code_c, "transfer", 1, "");
+    dit_ok_act("motcua1", code_c, "transfer", 1, "");
     dit_now = dit_at(2026, 10, 14, 8, 0);
     receive("1.003950", code_b);
     int64_t vb = walk_to_specialist(code_b);
