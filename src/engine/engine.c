@@ -194,7 +194,17 @@ static enum mc_status write_rest(const struct engine *e, struct store *st, const
         rc = write_clocks(e, st, w, err);
     }
     if (rc == MC_OK && (w->cur->n_branches > 0 || w->next->n_branches > 0)) {
-        rc = store_dossier_branches_put(st, w->dossier, w->next, err);
+        /* Each open branch wakes the escalation at its first rung; the
+         * sweep skips rungs a branch has fired already (its row keeps them
+         * while it stays at its step). */
+        int64_t next_at[ENG_BRANCH_MAX] = { 0 };
+        for (size_t i = 0; i < w->next->n_branches && i < ENG_BRANCH_MAX; i++) {
+            const struct eng_branch *b = &w->next->branches[i];
+            next_at[i] =
+                b->done ? 0
+                        : eng_escalation_next_at(e->rungs, e->nrungs, 0, &b->clock, w->now, &e->wt);
+        }
+        rc = store_dossier_branches_put(st, w->dossier, w->next, next_at, err);
     }
     for (size_t i = 1; rc == MC_OK && i < w->fx->n_started; i++) {
         /* A parallel split: the first branch's unit is to_unit, as usual;

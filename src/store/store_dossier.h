@@ -109,9 +109,11 @@ enum mc_status store_state_unpack(const uint8_t *buf, size_t len, struct eng_dos
                                   struct mc_err *err) MC_MUST_CHECK;
 
 /* Replace the dossier's parallel-branch rows by d's open block (none when
- * d has no branches). In the caller's transaction. */
+ * d has no branches). next_rung_at[i] is branch i's next escalation wake-up
+ * (0: none). A branch still at the same step keeps its fired rungs; one at
+ * a new step starts with none. In the caller's transaction. */
 enum mc_status store_dossier_branches_put(struct store *st, int64_t dossier,
-                                          const struct eng_dossier *d,
+                                          const struct eng_dossier *d, const int64_t *next_rung_at,
                                           struct mc_err *err) MC_MUST_CHECK;
 
 /* Next daily sequence number of an agency (1–9999); MC_ELIMIT when full. */
@@ -182,6 +184,19 @@ enum mc_status store_clocks_due(struct store *st, int64_t now, struct store_due_
 /* Record fired rungs and the next wake-up (0: none). */
 enum mc_status store_clock_fire(struct store *st, int64_t dossier, bool step, uint32_t fired,
                                 int64_t next_rung_at, struct mc_err *err) MC_MUST_CHECK;
+/* A parallel branch whose next escalation rung is due. */
+struct store_due_branch {
+    int64_t dossier;
+    int64_t ord; /* the branch's index in the dossier's block */
+    uint32_t fired;
+};
+
+/* Up to cap branches due at `now`, oldest first. */
+enum mc_status store_branches_due(struct store *st, int64_t now, struct store_due_branch *out,
+                                  size_t cap, size_t *n, struct mc_err *err) MC_MUST_CHECK;
+/* Record a branch's fired rungs and its next wake-up (0: none). */
+enum mc_status store_branch_fire(struct store *st, int64_t dossier, int64_t ord, uint32_t fired,
+                                 int64_t next_rung_at, struct mc_err *err) MC_MUST_CHECK;
 /* Who escalation reaches in a unit: its heads (role head), or the leaders
  * in charge of it (deputy directors, else the director). Up to cap ids. */
 enum mc_status store_unit_heads(struct store *st, int64_t unit, int64_t *out, size_t cap, size_t *n,

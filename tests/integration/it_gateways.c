@@ -14,6 +14,7 @@
 #include <cmocka.h>
 // clang-format on
 #include <stdlib.h>
+#include <string.h>
 
 #include "dossier_it.h"
 
@@ -324,11 +325,77 @@ static void an_exclusive_choice_takes_one_step(void **state)
     json_decref(d);
 }
 
+/* The escalation notices of `user` on dossier `code` that name `step`. */
+static size_t escalations_naming(const char *user, const char *code, const char *step)
+{
+    struct it_resp r;
+    assert_int_equal(dit_call(user, "GET", "/api/notifications", NULL, NULL, &r), 200);
+    char needle[64];
+    snprintf(needle, sizeof(needle), "(%s)", step);
+    size_t n = 0;
+    for (size_t i = 0; i < json_array_size(r.json); i++) {
+        json_t *x = json_array_get(r.json, i);
+        n += strcmp(dit_str(x, "kind"), "escalation") == 0 &&
+             strcmp(dit_str(x, "dossier"), code) == 0 &&
+             strstr(dit_str(x, "message"), needle) != NULL;
+    }
+    it_resp_release(&r);
+    return n;
+}
+
+/* Inside a block every branch escalates on its own clock to its own unit,
+ * once per rung; the step clock, which mirrors the first branch, adds no
+ * second notice. (Runs after the first test, which made the version with
+ * the block effective.) */
+static void every_branch_escalates_on_its_own_clock(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    dit_now = dit_at(2026, 10, 13, 8, 10);
+    assert_int_equal(call(NULL, "POST", "/api/dossiers",
+                          "{\"procedure\":\"1.003950\",\"channel\":2,\"applicant\":{\"name\":"
+                          "\"Trần Thị D\",\"phone\":\"0912345679\"}}",
+                          &r),
+                     201);
+    char ref[48];
+    snprintf(ref, sizeof(ref), "%s", dit_str(r.json, "ref"));
+    it_resp_release(&r);
+    assert_int_equal(dit_act("motcua1", ref, "accept", 1, "", &r), 200);
+    char code[32];
+    snprintf(code, sizeof(code), "%s", dit_str(r.json, "code"));
+    it_resp_release(&r);
+    int64_t v = dit_ok_act("motcua1", code, "transfer", 2, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    (void)v;
+    /* Both 8-hour branches sit in their units' queues: each unit's head
+     * hears of his own branch. */
+    dit_now += 7 * 60;
+    size_t ccvc = escalations_naming("truongphong.ccvc", code, "y_kien_ccvc");
+    size_t tcbc = escalations_naming("truongphong.tcbc", code, "doi_chieu");
+    assert_true(tcbc >= 1);
+    assert_int_equal(ccvc, tcbc);
+    assert_int_equal(escalations_naming("truongphong.ccvc", code, "doi_chieu"), 0);
+    /* A later sweep at the same instant fires nothing again. */
+    assert_int_equal(escalations_naming("truongphong.tcbc", code, "doi_chieu"), tcbc);
+    assert_int_equal(escalations_naming("truongphong.ccvc", code, "y_kien_ccvc"), ccvc);
+    /* Past the due time both branches reach the next rung, still alike. */
+    dit_now += 24 * 60;
+    size_t ccvc_late = escalations_naming("truongphong.ccvc", code, "y_kien_ccvc");
+    assert_true(ccvc_late > ccvc);
+    assert_int_equal(escalations_naming("truongphong.tcbc", code, "doi_chieu"), ccvc_late);
+    char *out = NULL;
+    assert_int_equal(dit_verify(&out), 0);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(two_units_work_at_once_and_the_join_waits),
         cmocka_unit_test(an_exclusive_choice_takes_one_step),
+        cmocka_unit_test(every_branch_escalates_on_its_own_clock),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
