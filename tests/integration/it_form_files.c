@@ -2,7 +2,8 @@
  * administrator attaches an uploaded document to component 2 of case C1 of
  * procedure 2.000418; anyone downloads identical bytes with the safe
  * headers and sees it in the procedure JSON; others are refused and
- * nothing changes; bad references are named; removal removes the bytes. */
+ * nothing changes; bad references are named (an upload already in a
+ * dossier is 409); removal removes the bytes. */
 
 // clang-format off
 #include <stdarg.h>
@@ -239,6 +240,36 @@ static void bad_references_are_named(void **state)
     snprintf(form_url, sizeof(form_url), "%s", replaced);
 }
 
+/* An administrator who also receives at the desk: an upload already in a
+ * dossier is 409 and the form stays as it was. */
+static void upload_in_a_dossier_conflicts(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    assert_int_equal(dit_call("quantri", "POST", "/api/people",
+                              "{\"username\":\"quantri.motcua\",\"full_name\":\"Quản Trị Một Cửa\","
+                              "\"password\":\"" DEMO_PASSWORD "\",\"roles\":[{\"role\":\"admin\","
+                              "\"unit\":\"VP\"},{\"role\":\"reception\",\"unit\":\"MC\"}]}",
+                              NULL, &r),
+                     201);
+    it_resp_release(&r);
+    char up[33];
+    upload_ok("quantri.motcua", "don.pdf", pdf_bytes, sizeof(pdf_bytes) - 1, up);
+    char body[512];
+    snprintf(body, sizeof(body),
+             "{\"procedure\":\"1.003950\",\"applicant\":{\"name\":\"Trần Thị B\","
+             "\"phone\":\"0912000111\"},\"files\":[{\"upload\":\"%s\"}]}",
+             up);
+    assert_int_equal(dit_call("quantri.motcua", "POST", "/api/dossiers", body, NULL, &r), 201);
+    it_resp_release(&r);
+    assert_int_equal(put_form("quantri.motcua", FORM_PATH, up, &r), 409);
+    assert_string_equal(it_problem_field(&r), "upload");
+    it_resp_release(&r);
+    json_t *k = component_2();
+    assert_string_equal(dit_str(json_object_get(k, "form_file"), "url"), form_url);
+    json_decref(k);
+}
+
 static void delete_removes_link_and_bytes(void **state)
 {
     (void)state;
@@ -274,6 +305,7 @@ int main(void)
         cmocka_unit_test(admin_attaches_and_anyone_downloads),
         cmocka_unit_test(others_are_refused_and_nothing_changes),
         cmocka_unit_test(bad_references_are_named),
+        cmocka_unit_test(upload_in_a_dossier_conflicts),
         cmocka_unit_test(delete_removes_link_and_bytes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
