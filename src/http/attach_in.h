@@ -34,6 +34,11 @@ enum mc_status http_files_resolve(struct http_req *req, struct http_files *f, in
 enum mc_status http_files_link(struct http_req *req, const struct http_files *f, int64_t dossier,
                                struct mc_err *err) MC_MUST_CHECK;
 
+/* Answer with stored bytes as a download: the detected type, the name as
+ * an RFC 5987 attachment, no caching, a sandboxing CSP (h_attach.c). */
+enum mc_status http_send_blob(struct http_req *req, struct http_resp *resp, const char *sha256,
+                              const char *mime, const char *name, struct mc_err *err) MC_MUST_CHECK;
+
 /* The dossier's files as the API shows them; url_base is the path their
  * download URLs start with ("/api/dossiers/<code>"). New reference. */
 json_t *http_files_json(struct http_req *req, int64_t dossier, const char *url_base);

@@ -218,12 +218,12 @@ static const char *disposition(struct http_req *req, const char *name)
                            pct);
 }
 
-static enum mc_status send_file(struct http_req *req, struct http_resp *resp,
-                                const struct store_attach *a, struct mc_err *err)
+enum mc_status http_send_blob(struct http_req *req, struct http_resp *resp, const char *sha256,
+                              const char *mime, const char *name, struct mc_err *err)
 {
     struct blob_reader *r = NULL;
     uint64_t size = 0;
-    enum mc_status rc = blob_open(http_server_blobs(req->server), a->sha256, &r, &size, err);
+    enum mc_status rc = blob_open(http_server_blobs(req->server), sha256, &r, &size, err);
     if (rc == MC_ENOTFOUND) {
         /* The record exists, the bytes do not: a broken store, not the caller's fault. */
         return mc_fail(err, MC_EIO, "attachment content missing");
@@ -233,10 +233,10 @@ static enum mc_status send_file(struct http_req *req, struct http_resp *resp,
     }
     http_resp_release(resp);
     resp->status = 200;
-    resp->content_type = mc_arena_strdup(&req->arena, a->mime);
+    resp->content_type = mc_arena_strdup(&req->arena, mime);
     resp->stream = r;
     resp->stream_len = size;
-    http_resp_header(resp, "Content-Disposition", disposition(req, a->name));
+    http_resp_header(resp, "Content-Disposition", disposition(req, name));
     http_resp_header(resp, "Cache-Control", "private, no-store");
     http_resp_header(resp, "Content-Security-Policy", "sandbox; default-src 'none'");
     return MC_OK;
@@ -282,7 +282,7 @@ enum mc_status h_dossier_file_get(struct http_req *req, struct http_resp *resp, 
     if (rc == MC_OK && a.dossier != d.id) {
         rc = mc_fail(err, MC_ENOTFOUND, "no such file in this dossier");
     }
-    return rc == MC_OK ? send_file(req, resp, &a, err) : rc;
+    return rc == MC_OK ? http_send_blob(req, resp, a.sha256, a.mime, a.name, err) : rc;
 }
 
 enum mc_status h_public_file_get(struct http_req *req, struct http_resp *resp, struct mc_err *err)
@@ -298,5 +298,5 @@ enum mc_status h_public_file_get(struct http_req *req, struct http_resp *resp, s
     }
     struct store_attach a;
     enum mc_status rc = store_attach_public_get(req->db, code ? code : "", phone, token, &a, err);
-    return rc == MC_OK ? send_file(req, resp, &a, err) : rc;
+    return rc == MC_OK ? http_send_blob(req, resp, a.sha256, a.mime, a.name, err) : rc;
 }

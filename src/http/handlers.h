@@ -64,6 +64,11 @@ http_handler_fn h_public_feedback;
 http_handler_fn h_upload_create;
 http_handler_fn h_dossier_file_get;
 http_handler_fn h_public_file_get;
+
+/* h_form_file.c */
+http_handler_fn h_form_file_put;
+http_handler_fn h_form_file_delete;
+http_handler_fn h_form_file_get;
 /* h_calendar_agency.c: the agency's calendar file (administrators) */
 http_handler_fn h_calendar_agency_get;
 http_handler_fn h_calendar_agency_put;

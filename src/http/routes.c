@@ -62,6 +62,12 @@ const struct http_route http_routes[] = {
     /* The dashboard's drill-down and the control team's list (scoped). */
     { "GET", "/api/dossiers", h_dossier_list, HTTP_AUTH },
     { "POST", "/api/notifications/read-all", h_notifications_read_all, HTTP_AUTH },
+    /* Blank forms of a procedure's components: admins attach, anyone downloads. */
+    { "PUT", "/api/procedures/{code}/cases/{case}/components/{ord}/form-file", h_form_file_put,
+      HTTP_AUTH },
+    { "DELETE", "/api/procedures/{code}/cases/{case}/components/{ord}/form-file",
+      h_form_file_delete, HTTP_AUTH },
+    { "GET", "/api/procedures/{code}/forms/{id}", h_form_file_get, HTTP_PUBLIC },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

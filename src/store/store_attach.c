@@ -208,8 +208,13 @@ enum mc_status store_attach_expire(struct store *st, int64_t now, size_t max, st
     if (r != SQLITE_DONE) {
         return store_fail_db(st, err, "expire attachments");
     }
-    /* Keep the bytes another row still names (the same content uploaded twice). */
-    sqlite3_stmt *q = store_stmt(st, "SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", err);
+    /* Keep the bytes another row still names (the same content uploaded
+     * twice, or a procedure's blank form, 0011_form_files.sql). */
+    sqlite3_stmt *q =
+        store_stmt(st,
+                   "SELECT 1 WHERE EXISTS (SELECT 1 FROM attachments WHERE sha256 = ?1)"
+                   " OR EXISTS (SELECT 1 FROM form_files WHERE sha256 = ?1)",
+                   err);
     if (q == NULL) {
         return MC_ESTORE;
     }

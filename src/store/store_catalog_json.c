@@ -57,6 +57,12 @@ enum { CACHE_PROCEDURE = 1, CACHE_PROCESS = 2 };
     " 'from', e.from_status, 'to', e.to_status))"                             \
     " FROM (SELECT * FROM process_version_events WHERE version_id = v.id ORDER BY id) e))"
 
+/* The blank form attached to component k of case c (0011), or null. */
+#define FORM_FILE_JSON                                                                     \
+    "json((SELECT json_object('id', f.id, 'name', f.name, 'size', f.size, 'mime', f.mime," \
+    " 'url', '/api/procedures/' || p.code || '/forms/' || f.id)"                           \
+    " FROM form_files f WHERE f.case_id = c.id AND f.ord = k.ord))"
+
 #define TIME_LIMIT_JSON(c) \
     "json_object('amount', " HALVES(c ".limit_halves") ", 'unit', " c ".limit_unit)"
 
@@ -194,7 +200,7 @@ enum mc_status store_catalog_procedure_json(struct store *st, const char *code, 
                            "     'original', k.original, 'certified_copy', k.certified_copy, "
                            "'copy', k.copy,"
                            "     'form', k.form, 'required', " JBOOL(
-                               "k.required") "))"
+                               "k.required") ", 'order', k.ord, 'form_file', " FORM_FILE_JSON "))"
                                              "     FROM (SELECT * FROM components WHERE case_id = "
                                              "c.id ORDER BY ord) k)),"
                                              "   'process', json((SELECT json_patch(" VERSION_JSON

@@ -3,6 +3,7 @@ import type {
   Agency,
   ControlPerson,
   Domain,
+  FormFile,
   PersonRef,
   ProcedureDetail,
   ProcedureDetailWire,
@@ -76,4 +77,18 @@ export async function getProcessHistory(processCode: string, signal?: AbortSigna
       history: (v.history ?? []).map((e) => ({ ...e, actor: toPerson(e.actor) })),
     })),
   };
+}
+
+function formFilePath(code: string, caseCode: string, order: number): string {
+  return `/api/procedures/${encodeURIComponent(code)}/cases/${encodeURIComponent(caseCode)}/components/${order}/form-file`;
+}
+
+/** Attach (or replace) a component's blank form with an upload (administrators). */
+export function attachFormFile(code: string, caseCode: string, order: number, upload: string): Promise<FormFile> {
+  return request<FormFile>('PUT', formFilePath(code, caseCode, order), { body: { upload } });
+}
+
+/** Remove a component's blank form (administrators). */
+export function removeFormFile(code: string, caseCode: string, order: number): Promise<void> {
+  return request<void>('DELETE', formFilePath(code, caseCode, order));
 }

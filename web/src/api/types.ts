@@ -182,6 +182,19 @@ export interface DossierComponent {
   copy: number | null;
   form: string | null;
   required: boolean;
+  /** Position in its case, from 1: how the form-file routes name the component. */
+  order?: number;
+  /** The blank form to download, when an administrator attached one. */
+  form_file?: FormFile | null;
+}
+
+/** A blank form (tờ khai) attached to a dossier component. */
+export interface FormFile {
+  id: number;
+  name: string;
+  size: number;
+  mime: string;
+  url: string;
 }
 
 export type StepSplit = 'exclusive' | 'parallel';
