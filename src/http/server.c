@@ -17,20 +17,13 @@
 #include "base/xalloc.h"
 #include "http/auth.h"
 #include "http/escalation_timer.h"
+#include "http/rate.h"
 #include "http/request.h"
 #include "http/router.h"
 #include "http/static.h"
 #include "http/upload.h"
 #include "store/blob.h"
 #include "store/store.h"
-
-enum { RATE_SLOTS = 4096 };
-
-struct rate_slot {
-    char client[64];
-    long window; /* minute number */
-    long count[2];
-};
 
 struct http_server {
     struct MHD_Daemon *daemon;
@@ -44,8 +37,7 @@ struct http_server {
     unsigned id_prefix;
     pthread_key_t db_key;
     struct store *writer; /* every worker's transactions run here (store_options.writer) */
-    pthread_mutex_t rate_lock;
-    struct rate_slot *rate;
+    struct http_rate_table *rate;
     struct escalation_timer *escalation;
     struct blob_store *blobs; /* attachment files */
 };
@@ -87,34 +79,7 @@ bool http_server_rate_ok(struct http_server *srv, enum http_rate_kind kind, cons
                          long now_s)
 {
     long limit = kind == HTTP_RATE_KIND_LOGIN ? srv->opts.login_rate : srv->opts.lookup_rate;
-    long window = now_s / 60;
-    uint32_t h = 2166136261u;
-    for (const char *c = client; *c; c++) {
-        h = (h ^ (unsigned char)*c) * 16777619u;
-    }
-    pthread_mutex_lock(&srv->rate_lock);
-    struct rate_slot *slot = NULL;
-    for (size_t probe = 0; probe < 8; probe++) {
-        struct rate_slot *s = &srv->rate[(h + probe) % RATE_SLOTS];
-        if (s->window != window || strcmp(s->client, client) == 0) {
-            slot = s;
-            break;
-        }
-    }
-    if (slot == NULL) {
-        /* Eight busy neighbours this minute: reuse the first (a rare collision
-         * costs one client a fresh count, never a wrongful refusal). */
-        slot = &srv->rate[h % RATE_SLOTS];
-        slot->window = -1;
-    }
-    if (slot->window != window || strcmp(slot->client, client) != 0) {
-        snprintf(slot->client, sizeof(slot->client), "%s", client);
-        slot->window = window;
-        slot->count[0] = slot->count[1] = 0;
-    }
-    bool ok = ++slot->count[kind] <= limit;
-    pthread_mutex_unlock(&srv->rate_lock);
-    return ok;
+    return http_rate_hit(srv->rate, kind, client, now_s, limit);
 }
 
 /* ---- request accessors ---------------------------------------------------- */
@@ -418,10 +383,9 @@ enum mc_status http_server_start(const struct http_server_opts *opts, struct htt
     srv->opts.host = srv->host;
     srv->opts.db_path = srv->db_path;
     srv->opts.web_root = srv->web_root;
-    srv->rate = mc_xcalloc(RATE_SLOTS, sizeof(*srv->rate));
+    srv->rate = http_rate_table_new();
     srv->id_prefix = (unsigned)getpid() ^ (unsigned)time(NULL);
     pthread_key_create(&srv->db_key, close_thread_db);
-    pthread_mutex_init(&srv->rate_lock, NULL);
     struct store_options wopt;
     store_options_init(&wopt);
     wopt.sync_full = opts->sync_full;
@@ -496,8 +460,7 @@ void http_server_stop(struct http_server *srv)
     pthread_key_delete(srv->db_key);
     store_close(srv->writer);
     blob_store_close(srv->blobs);
-    pthread_mutex_destroy(&srv->rate_lock);
-    free(srv->rate);
+    http_rate_table_free(srv->rate);
     free(srv->host);
     free(srv->db_path);
     free(srv->web_root);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "http/rate.h"
 
 struct http_server;
 
@@ -44,8 +45,8 @@ struct blob_store *http_server_blobs(const struct http_server *srv);
 size_t http_server_upload_max(const struct http_server *srv);
 long http_server_upload_ttl(const struct http_server *srv);
 
-enum http_rate_kind { HTTP_RATE_KIND_LOGIN, HTTP_RATE_KIND_LOOKUP };
-/* Count one attempt; false when the client is over its limit this minute. */
+/* Count one attempt; false when the client is over its limit for the last
+ * minute (http/rate.h). */
 bool http_server_rate_ok(struct http_server *srv, enum http_rate_kind kind, const char *client,
                          long now_s);
 
