@@ -77,6 +77,10 @@ enum mc_status h_inbox_get(struct http_req *req, struct http_resp *resp, struct 
         v[i] = json_incref(json_array_get(items, i));
         http_clock_derive(json_object_get(v[i], "clock"), e, now);
         http_clock_derive(json_object_get(v[i], "step_clock"), e, now);
+        json_t *branches = json_object_get(v[i], "branches");
+        for (size_t b = 0; b < json_array_size(branches); b++) {
+            http_clock_derive(json_object_get(json_array_get(branches, b), "clock"), e, now);
+        }
         json_t *c = json_object_get(v[i], "clock");
         json_object_set(v[i], "class", json_object_get(c, "class"));
     }

@@ -369,6 +369,25 @@ static void every_branch_escalates_on_its_own_clock(void **state)
     v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
     v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
     (void)v;
+    /* The unit's inbox shows each branch's time left, as the dossier does. */
+    struct it_resp r2;
+    assert_int_equal(call("truongphong.ccvc", "GET", "/api/inbox?scope=unit", NULL, &r2), 200);
+    json_t *items = json_object_get(r2.json, "items");
+    json_t *mine = NULL;
+    for (size_t i = 0; i < json_array_size(items); i++) {
+        if (strcmp(dit_str(json_array_get(items, i), "code"), code) == 0) {
+            mine = json_array_get(items, i);
+        }
+    }
+    assert_non_null(mine);
+    json_t *br = json_object_get(mine, "branches");
+    assert_int_equal(json_array_size(br), 2);
+    for (size_t i = 0; i < 2; i++) {
+        json_t *clock = json_object_get(json_array_get(br, i), "clock");
+        assert_int_equal(json_integer_value(json_object_get(clock, "remaining_minutes")), 8 * 60);
+        assert_string_equal(dit_str(clock, "class"), "under_one_day");
+    }
+    it_resp_release(&r2);
     /* Both 8-hour branches sit in their units' queues: each unit's head
      * hears of his own branch. */
     dit_now += 7 * 60;
