@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "dossier_it.h"
+#include "upload_it.h"
 
 enum { UPLOAD_MAX = 200000 };
 
@@ -34,50 +35,6 @@ static int teardown(void **state)
 {
     (void)state;
     return dit_teardown_server();
-}
-
-/* ---- fixtures ------------------------------------------------------------ */
-
-static const char pdf_bytes[] = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n"
-                                "trailer<</Root 1 0 R>>\n%%EOF\n";
-/* PNG: signature + IHDR of a 1x1 image; the rest does not matter to a sniffer. */
-static const unsigned char png_bytes[] = { 0x89, 'P',  'N',  'G', '\r', '\n', 0x1a, '\n', 0, 0,
-                                           0,    13,   'I',  'H', 'D',  'R',  0,    0,    0, 1,
-                                           0,    0,    0,    1,   8,    6,    0,    0,    0, 0x1f,
-                                           0x15, 0xc4, 0x89, 0,   0,    0,    0 };
-
-/* Regular files under dir, recursively. */
-static long count_files(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (d == NULL) {
-        return 0;
-    }
-    long n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
-            continue;
-        }
-        char path[1024];
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-        struct stat sb;
-        if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            n += count_files(path);
-        } else if (S_ISREG(sb.st_mode)) {
-            n++;
-        }
-    }
-    closedir(d);
-    return n;
-}
-
-/* Regular files under <db dir>/files (temporary files included). */
-static long store_files(void)
-{
-    char dir[400];
-    snprintf(dir, sizeof(dir), "%s/files", dit_srv.dir);
-    return count_files(dir);
 }
 
 /* Upload bytes as `user` (NULL: the applicant) under `name` (URL-encoded

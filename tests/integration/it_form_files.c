@@ -16,6 +16,11 @@
 #include <sys/stat.h>
 
 #include "dossier_it.h"
+#include "upload_it.h"
+
+/* A second PDF, different bytes: replacing a form's file. */
+static const char pdf2_bytes[] = "%PDF-1.4\n1 0 obj<</Type/Catalog/Lang(vi)>>endobj\n"
+                                 "trailer<</Root 1 0 R>>\n%%EOF\n";
 
 #define PROC      "2.000418"
 #define FORM_PATH "/api/procedures/" PROC "/cases/C1/components/2/form-file"
@@ -30,47 +35,6 @@ static int teardown(void **state)
 {
     (void)state;
     return dit_teardown_server();
-}
-
-static const char pdf_bytes[] = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n"
-                                "trailer<</Root 1 0 R>>\n%%EOF\n";
-static const char pdf2_bytes[] = "%PDF-1.4\n1 0 obj<</Type/Catalog/Lang(vi)>>endobj\n"
-                                 "trailer<</Root 1 0 R>>\n%%EOF\n";
-static const unsigned char png_bytes[] = { 0x89, 'P',  'N',  'G', '\r', '\n', 0x1a, '\n', 0, 0,
-                                           0,    13,   'I',  'H', 'D',  'R',  0,    0,    0, 1,
-                                           0,    0,    0,    1,   8,    6,    0,    0,    0, 0x1f,
-                                           0x15, 0xc4, 0x89, 0,   0,    0,    0 };
-
-static long count_files(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (d == NULL) {
-        return 0;
-    }
-    long n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
-            continue;
-        }
-        char path[1024];
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-        struct stat sb;
-        if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            n += count_files(path);
-        } else if (S_ISREG(sb.st_mode)) {
-            n++;
-        }
-    }
-    closedir(d);
-    return n;
-}
-
-static long store_files(void)
-{
-    char dir[400];
-    snprintf(dir, sizeof(dir), "%s/files", dit_srv.dir);
-    return count_files(dir);
 }
 
 static void upload_ok(const char *user, const char *name, const void *data, size_t len, char id[33])
