@@ -1,7 +1,6 @@
 /* Internal cases (hồ sơ công việc) over HTTP: the work items the caller may
  * open cases for, and opening one. Once open, a case is a dossier: it is
  * read and moved with GET /api/dossiers/{code} and its actions endpoint. */
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +10,7 @@
 #include "http/engine_ctx.h"
 #include "http/handlers.h"
 #include "http/json_in.h"
+#include "http/transition.h"
 #include "store/store_case.h"
 
 /* Who may open a case: the owning unit's head, deputy head and
@@ -102,42 +102,24 @@ static enum mc_status case_decode(json_t *body, struct engine_case *c, struct mc
     return rc;
 }
 
-static void make_ref(char out[24])
-{
-    uint8_t r[8];
-    randombytes_buf(r, sizeof(r));
-    memcpy(out, "CV", 2);
-    sodium_bin2hex(out + 2, 17, r, sizeof(r));
-    for (char *p = out + 2; *p; p++) {
-        if (*p >= 'a' && *p <= 'f') {
-            *p = (char)(*p - 'a' + 'A');
-        }
-    }
-}
+/* Open the case inside its transition (Idempotency-Key already applied). */
+struct case_ctx {
+    const struct engine *e;
+    const struct engine_actor *who;
+    const struct engine_case *c;
+    int64_t now;
+};
 
-/* The case as GET /api/dossiers/{code} shows it, stored with the key. */
-static enum mc_status answer(struct http_req *req, struct http_resp *resp, const struct engine *e,
-                             const struct engine_actor *who, int64_t id, const char *key,
-                             const char *hash, int64_t now, struct mc_err *err)
+static enum mc_status case_run(struct http_transition *t, struct mc_err *err)
 {
-    struct store_dossier d;
-    enum mc_status rc = store_dossier_load_id(req->db, id, &d, err);
-    json_t *view = NULL;
-    if (rc == MC_OK) {
-        rc = http_dossier_view(req, e, who, &d, now, &view, err);
-    }
+    struct case_ctx *x = t->ctx;
+    struct engine_result res;
+    enum mc_status rc = engine_open_case(x->e, t->req->db, x->who, x->c, x->now, &res, err);
     if (rc != MC_OK) {
         return rc;
     }
-    char *text = json_dumps(view, JSON_COMPACT);
-    json_decref(view);
-    rc = http_idem_store(req, key, hash, 201, text, now, err);
-    if (rc == MC_OK) {
-        http_resp_json_text(resp, 201, text);
-    } else {
-        free(text);
-    }
-    return rc;
+    return http_transition_answer(t->req, t->resp, x->e, x->who, res.dossier, 201, NULL, t->key,
+                                  t->hash, x->now, err);
 }
 
 enum mc_status h_case_create(struct http_req *req, struct http_resp *resp, struct mc_err *err)
@@ -171,32 +153,12 @@ enum mc_status h_case_create(struct http_req *req, struct http_resp *resp, struc
         rc = http_actor(req, &who, err);
     }
     char ref[24];
-    make_ref(ref);
+    http_make_ref("CV", ref);
     c.ref = ref;
-    int64_t now = http_now_minutes(req);
-    const char *key = NULL;
-    char hash[65];
-    bool replayed = false;
     if (rc == MC_OK) {
-        rc = store_begin(req->db, err);
-    }
-    if (rc == MC_OK) {
-        rc = http_idem_check(req, resp, &key, hash, &replayed, err);
-        if (rc != MC_OK || replayed) {
-            store_rollback(req->db);
-            json_decref(body);
-            return rc;
-        }
-        struct engine_result res;
-        rc = engine_open_case(e, req->db, &who, &c, now, &res, err);
-        if (rc == MC_OK) {
-            rc = answer(req, resp, e, &who, res.dossier, key, hash, now, err);
-        }
-        if (rc == MC_OK) {
-            rc = store_commit(req->db, err);
-        } else {
-            store_rollback(req->db);
-        }
+        struct case_ctx x = { .e = e, .who = &who, .c = &c, .now = http_now_minutes(req) };
+        struct http_transition t = { .req = req, .resp = resp, .run = case_run, .ctx = &x };
+        rc = http_transition_run(&t, err);
     }
     json_decref(body);
     return rc;

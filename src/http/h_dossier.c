@@ -2,7 +2,6 @@
  * endpoint for every action. Each POST is one store transaction holding
  * the transition (engine_receive / engine_act: state, event, counters,
  * clocks), the response and its Idempotency-Key record. */
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "http/handlers.h"
 #include "http/json_in.h"
 #include "http/server.h"
+#include "http/transition.h"
 #include "store/store_case.h"
 
 /* A code or an online reference: printable, short. Anything else is 404. */
@@ -32,82 +32,6 @@ static enum mc_status dossier_key(struct http_req *req, const char **key, struct
     return ok ? MC_OK : mc_fail(err, MC_ENOTFOUND, "no such dossier");
 }
 
-/* A transition as one work of store_write (group commit): its
- * Idempotency-Key applied first, then `run`, both in the transition's own
- * savepoint of the shared transaction. On a replay the stored answer is
- * already in resp (replayed) and `run` is not called. */
-struct transition {
-    struct http_req *req;
-    struct http_resp *resp;
-    enum mc_status (*run)(struct transition *t, struct mc_err *err);
-    void *ctx;
-    const char *key;
-    char hash[65];
-    bool replayed;
-};
-
-static enum mc_status transition_work(struct store *st, void *ctx, struct mc_err *err)
-{
-    struct transition *t = ctx;
-    (void)st; /* t->req->db, which store_write has put on the writer */
-    t->replayed = false;
-    enum mc_status rc = http_idem_check(t->req, t->resp, &t->key, t->hash, &t->replayed, err);
-    if (rc != MC_OK || t->replayed) {
-        return rc;
-    }
-    return t->run(t, err);
-}
-
-/* Run t->run as a transition; MC_OK only once it is durable. */
-static enum mc_status run_transition(struct transition *t, struct mc_err *err)
-{
-    return store_write(t->req->db, transition_work, t, err);
-}
-
-/* The answer of a POST: the dossier view, stored with the key, sent. */
-static enum mc_status answer(struct http_req *req, struct http_resp *resp, const struct engine *e,
-                             const struct engine_actor *who, int64_t id, unsigned status,
-                             json_t *extra, const char *key, const char *hash, int64_t now,
-                             struct mc_err *err)
-{
-    struct store_dossier d;
-    enum mc_status rc = store_dossier_load_id(req->db, id, &d, err);
-    json_t *view = NULL;
-    if (rc == MC_OK) {
-        rc = http_dossier_view(req, e, who, &d, now, &view, err);
-    }
-    if (rc != MC_OK) {
-        json_decref(extra);
-        return rc;
-    }
-    if (extra) {
-        json_object_update(view, extra);
-        json_decref(extra);
-    }
-    char *text = json_dumps(view, JSON_COMPACT);
-    json_decref(view);
-    rc = http_idem_store(req, key, hash, status, text, now, err);
-    if (rc == MC_OK) {
-        http_resp_json_text(resp, status, text);
-    } else {
-        free(text);
-    }
-    return rc;
-}
-
-static void make_ref(char out[24])
-{
-    uint8_t r[8];
-    randombytes_buf(r, sizeof(r));
-    memcpy(out, "HS", 2);
-    sodium_bin2hex(out + 2, 17, r, sizeof(r));
-    for (char *p = out + 2; *p; p++) {
-        if (*p >= 'a' && *p <= 'f') {
-            *p = (char)(*p - 'a' + 'A');
-        }
-    }
-}
-
 struct receipt_ctx {
     const struct engine *e;
     const struct engine_actor *who;
@@ -116,7 +40,7 @@ struct receipt_ctx {
     int64_t now;
 };
 
-static enum mc_status receipt_run(struct transition *t, struct mc_err *err)
+static enum mc_status receipt_run(struct http_transition *t, struct mc_err *err)
 {
     struct receipt_ctx *c = t->ctx;
     struct http_req *req = t->req;
@@ -133,8 +57,8 @@ static enum mc_status receipt_run(struct transition *t, struct mc_err *err)
         return rc;
     }
     if (res.dossier != 0) {
-        return answer(req, t->resp, c->e, c->who, res.dossier, 201, NULL, t->key, t->hash, c->now,
-                      err);
+        return http_transition_answer(req, t->resp, c->e, c->who, res.dossier, 201, NULL, t->key,
+                                      t->hash, c->now, err);
     }
     /* Incomplete at the counter: guidance (Mẫu 02) only, no record. */
     json_t *missing = json_array();
@@ -193,7 +117,7 @@ enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, st
         rc = http_files_decode(body, &files, err);
     }
     char ref[24];
-    make_ref(ref);
+    http_make_ref("HS", ref);
     r.ref = ref;
     struct engine_actor who;
     if (rc == MC_OK) {
@@ -204,8 +128,8 @@ enum mc_status h_dossier_create(struct http_req *req, struct http_resp *resp, st
         return rc;
     }
     struct receipt_ctx rctx = { .e = e, .who = &who, .r = &r, .files = &files, .now = now };
-    struct transition t = { .req = req, .resp = resp, .run = receipt_run, .ctx = &rctx };
-    rc = run_transition(&t, err);
+    struct http_transition t = { .req = req, .resp = resp, .run = receipt_run, .ctx = &rctx };
+    rc = http_transition_run(&t, err);
     json_decref(body);
     return rc;
 }
@@ -283,7 +207,7 @@ struct action_ctx {
  * there too, on the writer, whose cache holds every page the transition
  * touched (a reader's cache was discarded by the commit), and it shows
  * exactly the version this transition made. */
-static enum mc_status action_run(struct transition *t, struct mc_err *err)
+static enum mc_status action_run(struct http_transition *t, struct mc_err *err)
 {
     struct action_ctx *c = t->ctx;
     struct engine_result res;
@@ -297,8 +221,8 @@ static enum mc_status action_run(struct transition *t, struct mc_err *err)
     }
     if (rc == MC_OK) {
         json_t *extra = json_pack("{s:s}", "action", eng_action_key(c->a->action));
-        rc = answer(t->req, t->resp, c->e, c->who, res.dossier, 200, extra, t->key, t->hash, c->now,
-                    err);
+        rc = http_transition_answer(t->req, t->resp, c->e, c->who, res.dossier, 200, extra, t->key,
+                                    t->hash, c->now, err);
     }
     return rc;
 }
@@ -331,9 +255,9 @@ enum mc_status h_dossier_action(struct http_req *req, struct http_resp *resp, st
     struct action_ctx actx = {
         .e = e, .who = &who, .code = code, .a = &a, .files = &files, .now = now
     };
-    struct transition t = { .req = req, .resp = resp, .run = action_run, .ctx = &actx };
+    struct http_transition t = { .req = req, .resp = resp, .run = action_run, .ctx = &actx };
     if (rc == MC_OK) {
-        rc = run_transition(&t, err);
+        rc = http_transition_run(&t, err);
     }
     json_decref(body);
     if (rc == MC_ECONFLICT && strcmp(err->field, "version") == 0) {
