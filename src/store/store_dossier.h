@@ -166,9 +166,6 @@ struct store_clock_row {
 };
 enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *kind,
                                struct store_clock_row *out, struct mc_err *err) MC_MUST_CHECK;
-/* The fired mask of a clock (0 when there is no row). */
-enum mc_status store_clock_fired(struct store *st, int64_t dossier, const char *kind,
-                                 uint32_t *fired, struct mc_err *err) MC_MUST_CHECK;
 
 /* A clock whose next escalation rung is due (clocks.next_rung_at <= now). */
 struct store_due_clock {

@@ -369,28 +369,6 @@ enum mc_status store_clock_put(struct store *st, int64_t dossier, const char *ki
     return store_exec_stmt(st, s, "writing a clock", err);
 }
 
-enum mc_status store_clock_fired(struct store *st, int64_t dossier, const char *kind,
-                                 uint32_t *fired, struct mc_err *err)
-{
-    *fired = 0;
-    sqlite3_stmt *s =
-        store_stmt(st, "SELECT fired FROM clocks WHERE dossier = ?1 AND kind = ?2", err);
-    if (s == NULL) {
-        return MC_ESTORE;
-    }
-    store_bind_i64(s, 1, dossier);
-    store_bind_text(s, 2, kind);
-    int rc = sqlite3_step(s);
-    enum mc_status ret = MC_OK;
-    if (rc == SQLITE_ROW) {
-        *fired = (uint32_t)sqlite3_column_int64(s, 0);
-    } else if (rc != SQLITE_DONE) {
-        ret = store_fail_db(st, err, "reading a clock");
-    }
-    sqlite3_reset(s);
-    return ret;
-}
-
 enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *kind,
                                struct store_clock_row *out, struct mc_err *err)
 {
