@@ -6,6 +6,7 @@
 
 #include "base/parse.h"
 #include "core/process.h"
+#include "http/recur_json.h"
 
 /* Longest accepted texts, in bytes. */
 enum { MAX_NAME = 1000, MAX_TEXT = 4000, MAX_USER = 32 };
@@ -238,6 +239,30 @@ static bool name_matches(const char *file, const char *code)
     return strncmp(base, code, n) == 0 && strcmp(base + n, ".json") == 0;
 }
 
+/* "recurrence" (internal work items only): the API's decoder, so that a
+ * file and PUT /api/procedures/{code}/recurrence accept the same rules. */
+static bool decode_recurrence(struct import_ctx *ctx, const char *file, json_t *j,
+                              struct core_procedure *p)
+{
+    json_t *rj = json_object_get(j, "recurrence");
+    if (rj == NULL || json_is_null(rj)) {
+        return true;
+    }
+    struct mc_err err;
+    mc_err_clear(&err);
+    if (http_recur_decode(rj, "$.recurrence", &p->recur, &err) != MC_OK) {
+        import_error(ctx, file, err.field, "%s", err.msg);
+        return false;
+    }
+    if (p->kind && strcmp(p->kind, "internal") != 0) {
+        import_error(ctx, file, "$.recurrence",
+                     "only an internal work item (kind internal) recurs; a TTHC is received "
+                     "at the desk");
+        return false;
+    }
+    return true;
+}
+
 static void report(struct import_ctx *ctx, const char *file, const struct mc_err *err)
 {
     import_error(ctx, file, err->field, "%s", err->msg);
@@ -261,6 +286,7 @@ bool catalog_decode_procedure(struct import_ctx *ctx, const char *file, json_t *
                                         "announcing_decision",
                                         "source",
                                         "cases",
+                                        "recurrence",
                                         NULL };
     memset(p, 0, sizeof(*p));
     if (!import_only_keys(ctx, file, "$", j, keys)) {
@@ -282,6 +308,7 @@ bool catalog_decode_procedure(struct import_ctx *ctx, const char *file, json_t *
     ok &= import_str(ctx, file, "$", j, "announcing_decision", false, MAX_NAME,
                      &p->announcing_decision);
     ok &= import_str(ctx, file, "$", j, "source", false, MAX_NAME, &p->source);
+    ok &= decode_recurrence(ctx, file, j, p);
     if (p->code && !name_matches(file, p->code)) {
         import_error(ctx, file, "$.code", "must match the file name (<code>.json)");
         ok = false;

@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/xalloc.h"
 #include "cli/catalog_decode.h"
 #include "cli/import.h"
+#include "http/recur_json.h"
 #include "store/store_catalog.h"
+#include "store/store_recur.h"
 
 static int import_domains(struct import_ctx *ctx)
 {
@@ -96,7 +99,10 @@ static int import_procedures(struct import_ctx *ctx)
         if (catalog_decode_procedure(ctx, file, j, &a, &p)) {
             struct mc_err err;
             mc_err_clear(&err);
-            if (store_catalog_procedure_put(ctx->st, &p, "$", &err) != MC_OK) {
+            /* The file is the whole item: no "recurrence" clears a rule. */
+            if (store_catalog_procedure_put(ctx->st, &p, "$", &err) != MC_OK ||
+                store_recur_put(ctx->st, p.code, &p.recur, (int64_t)time(NULL) / 60, &err) !=
+                    MC_OK) {
                 import_error(ctx, file, err.field, "%s", err.msg);
             } else {
                 loaded++;
@@ -228,6 +234,10 @@ static json_t *encode_procedure(const struct core_procedure *p)
         json_array_append_new(cases, encode_case(&p->cases[i]));
     }
     json_object_set_new(o, "cases", cases);
+    json_t *recur = http_recur_encode(&p->recur);
+    if (recur) {
+        json_object_set_new(o, "recurrence", recur);
+    }
     return o;
 }
 
@@ -274,6 +284,11 @@ int export_catalog(struct store *st, const char *dir)
     for (size_t i = 0; i < n && rc == 0; i++) {
         struct core_procedure p;
         if (store_catalog_procedure_load(st, codes[i], &a, &p, &err) != MC_OK) {
+            fprintf(stderr, "motcua export: %s\n", err.msg);
+            rc = -1;
+            break;
+        }
+        if (store_recur_get(st, codes[i], &p.recur, &err) != MC_OK) {
             fprintf(stderr, "motcua export: %s\n", err.msg);
             rc = -1;
             break;

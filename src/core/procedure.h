@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "core/recur.h"
 
 struct core_process;
 
@@ -73,6 +74,9 @@ struct core_procedure {
     const char *source;
     struct core_case *cases;
     size_t ncases;
+    /* An internal work item's recurrence (core/recur.h); every
+     * CORE_RECUR_NONE: none. Stored apart (store_recur.h). */
+    struct core_recur recur;
 };
 
 /* Catalog codes (procedures, domains, processes, cases): 1–32 characters of

@@ -9,6 +9,7 @@
 
 #include "base/log.h"
 #include "base/xalloc.h"
+#include "engine/engine_recur.h"
 #include "http/engine_ctx.h"
 #include "store/store.h"
 
@@ -28,15 +29,27 @@ static void sweep(struct escalation_timer *t, struct store *st)
     struct mc_err err;
     mc_err_clear(&err);
     int64_t fired = 0;
-    if (http_engine(&e, &err) != MC_OK ||
-        engine_escalate(e, st, (int64_t)time(NULL) / 60, &fired, &err) != MC_OK) {
+    if (http_engine(&e, &err) != MC_OK) {
+        mc_log(MC_LOG_ERROR, "escalation sweep failed", "error=\"%s\"", err.msg);
+        return;
+    }
+    if (engine_escalate(e, st, (int64_t)time(NULL) / 60, &fired, &err) != MC_OK) {
         mc_log(MC_LOG_ERROR, "escalation sweep failed", "error=\"%s\" detail=\"%s\"", err.msg,
                err.detail);
-        return;
+        mc_err_clear(&err);
     }
     (void)t;
     if (fired > 0) {
         mc_log(MC_LOG_INFO, "escalation", "notifications=%lld", (long long)fired);
+    }
+    /* Recurring internal tasks: the periods whose opening day has come. */
+    int64_t opened = 0;
+    if (engine_recur_sweep(e, st, (int64_t)time(NULL) / 60, &opened, &err) != MC_OK) {
+        mc_log(MC_LOG_ERROR, "recurrence sweep failed", "error=\"%s\" detail=\"%s\"", err.msg,
+               err.detail);
+    }
+    if (opened > 0) {
+        mc_log(MC_LOG_INFO, "recurrence", "cases_opened=%lld", (long long)opened);
     }
 }
 

@@ -1,7 +1,9 @@
 /* The escalation sweep in the background of `motcua serve`: a thread that
- * every engine.escalation_interval seconds runs engine_escalate() on its
- * own store connection. Not started with http.test_clock (tests drive the
- * sweep through GET /api/notifications at their own clock). */
+ * every engine.escalation_interval seconds runs engine_escalate(), then the
+ * recurrence sweep (engine_recur_sweep), on its own store connection. Not
+ * started with http.test_clock (tests drive the escalation sweep through
+ * GET /api/notifications and the recurrence sweep through
+ * POST /api/recurrence/sweep, at their own clock). */
 #ifndef MC_HTTP_ESCALATION_TIMER_H
 #define MC_HTTP_ESCALATION_TIMER_H
 

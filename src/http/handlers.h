@@ -94,4 +94,10 @@ enum mc_status http_bpmn_decode_version(struct http_req *req, const char *code,
                                         struct core_time_limit limit, struct core_process *p,
                                         struct mc_err *err) MC_MUST_CHECK;
 
+/* h_recur.c: recurring internal tasks */
+http_handler_fn h_recur_get;
+http_handler_fn h_recur_put;
+http_handler_fn h_recur_delete;
+http_handler_fn h_recur_sweep;
+
 #endif

@@ -68,6 +68,11 @@ const struct http_route http_routes[] = {
     { "DELETE", "/api/procedures/{code}/cases/{case}/components/{ord}/form-file",
       h_form_file_delete, HTTP_AUTH },
     { "GET", "/api/procedures/{code}/forms/{id}", h_form_file_get, HTTP_PUBLIC },
+    /* Recurring internal tasks: staff read a rule, admins set it (ENGINE.md §11). */
+    { "GET", "/api/procedures/{code}/recurrence", h_recur_get, HTTP_AUTH },
+    { "PUT", "/api/procedures/{code}/recurrence", h_recur_put, HTTP_AUTH },
+    { "DELETE", "/api/procedures/{code}/recurrence", h_recur_delete, HTTP_AUTH },
+    { "POST", "/api/recurrence/sweep", h_recur_sweep, HTTP_AUTH },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

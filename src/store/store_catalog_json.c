@@ -190,6 +190,10 @@ enum mc_status store_catalog_procedure_json(struct store *st, const char *code, 
         " 'agency', p.agency, 'applicants', p.applicants, 'result', p.result, 'fee', p.fee,"
         " 'legal_basis', json(coalesce(p.legal_basis, '[]')), 'online_level', p.online_level,"
         " 'announcing_decision', p.announcing_decision, 'source', p.source,"
+        /* json_patch drops the null members: only the rule's own fields. */
+        " 'recurrence', json(CASE WHEN p.recur_every IS NULL THEN NULL ELSE json_patch('{}',"
+        "   json_object('every', p.recur_every, 'month', p.recur_month, 'day', p.recur_day,"
+        "   'weekday', p.recur_weekday, 'lead_working_days', p.recur_lead)) END),"
         " 'cases', json((SELECT json_group_array(json(cj)) FROM (SELECT json_object("
         "   'code', c.code, 'name', c.name, 'time_limit', " TIME_LIMIT_JSON(
             "c") ","

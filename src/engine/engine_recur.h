@@ -1,0 +1,30 @@
+/* Recurring internal tasks: the sweep that opens one case per period of
+ * every internal work item with a recurrence rule (docs/ENGINE.md §11
+ * "Recurring tasks"). */
+#ifndef MC_ENGINE_ENGINE_RECUR_H
+#define MC_ENGINE_ENGINE_RECUR_H
+
+#include <stdint.h>
+
+#include "base/err.h"
+#include "core/recur.h"
+#include "engine/engine.h"
+
+/* core_working_day_fn over the engine's calendar (ctx: the engine's
+ * struct eng_worktime): a day with any working minute. */
+bool engine_recur_working_day(void *ctx, int64_t day);
+
+/* The lead of a rule on an item whose time limit is limit_minutes. */
+int engine_recur_lead(const struct core_recur *r, int64_t limit_minutes);
+
+/* For each item with a rule: its latest occurrence whose opening day has
+ * come (`now`, minutes since the epoch) is opened as a case unless that
+ * period was opened already or its due day had passed when the rule was
+ * set. Older missed periods are not opened: after a downtime only the
+ * latest one is. Each case is one transaction of its own (this function
+ * begins and commits); one item failing is logged by the caller through
+ * *first_err and the others still run. *opened counts the cases opened. */
+enum mc_status engine_recur_sweep(const struct engine *e, struct store *st, int64_t now,
+                                  int64_t *opened, struct mc_err *err) MC_MUST_CHECK;
+
+#endif
