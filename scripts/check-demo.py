@@ -465,6 +465,30 @@ def check_process(f, p, pr, limit_hours, limit_text, units, people, holders, kin
     return pr.get("code"), pr.get("issue"), total
 
 
+RECUR_FIELDS = {"week": ["weekday"], "month": ["day"], "quarter": ["month", "day"], "year": ["month", "day"]}
+
+
+def check_recurrence(f, r, kind):
+    """docs/IMPORT.md "recurrence": internal items only, the fields of its period."""
+    p = "$.recurrence"
+    if kind != "internal":
+        err(f, p + ": only an internal work item recurs")
+    if not isinstance(r, dict) or r.get("every") not in RECUR_FIELDS:
+        err(f, p + ".every: week, month, quarter or year")
+        return
+    need = RECUR_FIELDS[r["every"]]
+    if not keys(f, p, r, ["every"] + need, ["lead_working_days"]):
+        return
+    top = {"weekday": 7, "day": 31, "month": 3 if r["every"] == "quarter" else 12}
+    for k in need:
+        v = r[k]
+        if not isinstance(v, int) or isinstance(v, bool) or not 1 <= v <= top[k]:
+            err(f, "%s.%s: a whole number from 1 to %d" % (p, k, top[k]))
+    lead = r.get("lead_working_days", 0)
+    if not isinstance(lead, int) or isinstance(lead, bool) or not 0 <= lead <= 60:
+        err(f, p + ".lead_working_days: a whole number from 0 to 60")
+
+
 def check_procedures(d, units, people, doms, catalog):
     pdir = os.path.join(d, "procedures")
     if not os.path.isdir(pdir):
@@ -486,7 +510,7 @@ def check_procedures(d, units, people, doms, catalog):
         if kind == "tthc":
             req += ["domain", "level"]
         optional = ["domain", "level", "agency", "applicants", "result", "fee", "legal_basis", "online_level",
-                    "announcing_decision", "source"]
+                    "announcing_decision", "source", "recurrence"]
         if not keys(f, "$", pr, req, optional):
             continue
         code = pr.get("code")
@@ -514,6 +538,8 @@ def check_procedures(d, units, people, doms, catalog):
             str_list(f, "$.legal_basis", pr["legal_basis"])
         if "online_level" in pr and pr["online_level"] is not None and pr["online_level"] not in ONLINE:
             err(f, "$.online_level: toan_trinh, mot_phan or null")
+        if "recurrence" in pr:
+            check_recurrence(f, pr["recurrence"], kind)
         if kind == "internal":
             m = re.match(r"^NB-([A-Z0-9_-]+)-(\d{2})$", code)
             if not m:

@@ -116,9 +116,9 @@ static enum mc_status due_now(const struct engine *e, struct store *st,
 }
 
 enum mc_status engine_recur_sweep(const struct engine *e, struct store *st, int64_t now,
-                                  int64_t *opened, struct mc_err *err)
+                                  struct engine_recur_report *out, struct mc_err *err)
 {
-    *opened = 0;
+    memset(out, 0, sizeof(*out));
     int64_t system = 0;
     enum mc_status rc = store_recur_system_person(st, &system, err);
     if (rc != MC_OK) {
@@ -127,9 +127,6 @@ enum mc_status engine_recur_sweep(const struct engine *e, struct store *st, int6
     int64_t today = eng_days_from_date(eng_local_date(now));
     struct store_recur_item items[ITEMS_PAGE];
     char after[33] = "";
-    enum mc_status first = MC_OK;
-    struct mc_err item_err;
-    mc_err_clear(&item_err);
     for (;;) {
         size_t n = 0;
         rc = store_recur_items(st, after, items, ITEMS_PAGE, &n, err);
@@ -143,13 +140,12 @@ enum mc_status engine_recur_sweep(const struct engine *e, struct store *st, int6
             mc_err_clear(&one);
             enum mc_status r = due_now(e, st, &items[i], today, &o, &due, &one);
             if (r == MC_OK && due) {
-                r = open_one(e, st, &items[i], &o, system, now, opened, &one);
+                r = open_one(e, st, &items[i], &o, system, now, &out->opened, &one);
             }
-            /* One broken item (no process in force, say) does not stop the
-             * others; the first error is reported. */
-            if (r != MC_OK && first == MC_OK) {
-                first = r;
-                item_err = one;
+            /* One broken item does not stop the others. */
+            if (r != MC_OK && out->failed++ == 0) {
+                memcpy(out->failed_item, items[i].code, sizeof(out->failed_item));
+                out->failed_err = one;
             }
         }
         if (n < ITEMS_PAGE) {
@@ -157,8 +153,5 @@ enum mc_status engine_recur_sweep(const struct engine *e, struct store *st, int6
         }
         memcpy(after, items[n - 1].code, sizeof(after));
     }
-    if (first != MC_OK) {
-        *err = item_err;
-    }
-    return first;
+    return MC_OK;
 }

@@ -17,14 +17,24 @@ bool engine_recur_working_day(void *ctx, int64_t day);
 /* The lead of a rule on an item whose time limit is limit_minutes. */
 int engine_recur_lead(const struct core_recur *r, int64_t limit_minutes);
 
+/* What one sweep did. An item that cannot be opened (no process version in
+ * force, a first step no opener can start) is counted and the first such
+ * error kept; its period stays unopened, so a later sweep tries again. */
+struct engine_recur_report {
+    int64_t opened;
+    int64_t failed;
+    char failed_item[33];     /* the first item that failed */
+    struct mc_err failed_err; /* and why */
+};
+
 /* For each item with a rule: its latest occurrence whose opening day has
  * come (`now`, minutes since the epoch) is opened as a case unless that
  * period was opened already or its due day had passed when the rule was
  * set. Older missed periods are not opened: after a downtime only the
  * latest one is. Each case is one transaction of its own (this function
- * begins and commits); one item failing is logged by the caller through
- * *first_err and the others still run. *opened counts the cases opened. */
+ * begins and commits). Fails only when the items cannot be read. */
 enum mc_status engine_recur_sweep(const struct engine *e, struct store *st, int64_t now,
-                                  int64_t *opened, struct mc_err *err) MC_MUST_CHECK;
+                                  struct engine_recur_report *out,
+                                  struct mc_err *err) MC_MUST_CHECK;
 
 #endif

@@ -43,13 +43,19 @@ static void sweep(struct escalation_timer *t, struct store *st)
         mc_log(MC_LOG_INFO, "escalation", "notifications=%lld", (long long)fired);
     }
     /* Recurring internal tasks: the periods whose opening day has come. */
-    int64_t opened = 0;
-    if (engine_recur_sweep(e, st, (int64_t)time(NULL) / 60, &opened, &err) != MC_OK) {
+    struct engine_recur_report rep;
+    if (engine_recur_sweep(e, st, (int64_t)time(NULL) / 60, &rep, &err) != MC_OK) {
         mc_log(MC_LOG_ERROR, "recurrence sweep failed", "error=\"%s\" detail=\"%s\"", err.msg,
                err.detail);
+        return;
     }
-    if (opened > 0) {
-        mc_log(MC_LOG_INFO, "recurrence", "cases_opened=%lld", (long long)opened);
+    if (rep.opened > 0) {
+        mc_log(MC_LOG_INFO, "recurrence", "cases_opened=%lld", (long long)rep.opened);
+    }
+    if (rep.failed > 0) {
+        mc_log(MC_LOG_ERROR, "recurrence: items not opened",
+               "failed=%lld item=%s error=\"%s\" detail=\"%s\"", (long long)rep.failed,
+               rep.failed_item, rep.failed_err.msg, rep.failed_err.detail);
     }
 }
 

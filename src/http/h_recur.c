@@ -143,12 +143,20 @@ enum mc_status h_recur_sweep(struct http_req *req, struct http_resp *resp, struc
     if (rc == MC_OK) {
         rc = http_engine(&e, err);
     }
-    int64_t opened = 0;
+    struct engine_recur_report rep;
     if (rc == MC_OK) {
-        rc = engine_recur_sweep(e, req->db, http_now_minutes(req), &opened, err);
+        rc = engine_recur_sweep(e, req->db, http_now_minutes(req), &rep, err);
     }
-    if (rc == MC_OK) {
-        http_resp_json(resp, 200, json_pack("{s:I}", "opened", (json_int_t)opened));
+    if (rc != MC_OK) {
+        return rc;
     }
-    return rc;
+    json_t *out =
+        json_pack("{s:I, s:I}", "opened", (json_int_t)rep.opened, "failed", (json_int_t)rep.failed);
+    if (rep.failed > 0) {
+        json_object_set_new(
+            out, "first_failure",
+            json_pack("{s:s, s:s}", "item", rep.failed_item, "message", rep.failed_err.msg));
+    }
+    http_resp_json(resp, 200, out);
+    return MC_OK;
 }

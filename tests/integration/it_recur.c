@@ -1,0 +1,279 @@
+/* Recurring internal tasks (docs/ENGINE.md §11) with the demo data and a
+ * test clock. The administrator gives NB-VP-04 (monthly report of the
+ * department, 5 working days; process QT-NB-VP-04 starts with a VP
+ * specialist) the rule "due on the 25th": the November 2026 period is due
+ * on Wednesday the 25th and opens 4 working days before, on Thursday the
+ * 19th. The sweep (POST /api/recurrence/sweep at X-Test-Now) opens exactly
+ * one case for it, with the system as its initiator, in the VP specialists'
+ * queue and due at the close of the 25th; a second sweep, a restart and a
+ * later sweep open none; after a downtime only the latest missed period
+ * opens. Who may edit the rule, and bad rules, are checked first: nothing
+ * bad is written. */
+
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+// clang-format on
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "dossier_it.h"
+
+#define ITEM      "NB-VP-04"
+#define RULE_PATH "/api/procedures/" ITEM "/recurrence"
+
+static int setup(void **state)
+{
+    (void)state;
+    dit_now = dit_at(2026, 11, 2, 8, 0); /* Monday */
+    return dit_setup_server();
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return dit_teardown_server();
+}
+
+static void restart(void)
+{
+    kill(dit_srv.pid, SIGTERM);
+    int status = 0;
+    waitpid(dit_srv.pid, &status, 0);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    char port_file[400];
+    snprintf(port_file, sizeof(port_file), "%s/port", dit_srv.dir);
+    unlink(port_file);
+    const char *args[] = { "--test-clock", "true", NULL };
+    assert_int_equal(it_server_spawn(&dit_srv, false, args), 0);
+}
+
+/* The sweep as the administrator; returns how many cases it opened. */
+static int64_t sweep(void)
+{
+    struct it_resp r;
+    long st = dit_call("quantri", "POST", "/api/recurrence/sweep", NULL, NULL, &r);
+    if (st != 200) {
+        fprintf(stderr, "sweep: %ld %s\n", st, r.body ? r.body : "");
+    }
+    assert_int_equal(st, 200);
+    int64_t n = dit_int(r.json, "opened");
+    if (dit_int(r.json, "failed") != 0) {
+        fail_msg("sweep: %s", r.body);
+    }
+    it_resp_release(&r);
+    return n;
+}
+
+/* The codes of the item's cases, oldest first, comma-separated; returns
+ * how many. */
+static size_t cases_of_item(char *codes, size_t cap)
+{
+    struct it_resp r;
+    assert_int_equal(
+        dit_call("giamdoc", "GET", "/api/dossiers?procedure=" ITEM "&limit=100", NULL, NULL, &r),
+        200);
+    json_t *items = json_object_get(r.json, "items");
+    size_t n = json_array_size(items);
+    codes[0] = '\0';
+    for (size_t i = n; i-- > 0;) {
+        size_t used = strlen(codes);
+        snprintf(codes + used, cap - used, "%s%s", used ? "," : "",
+                 dit_str(json_array_get(items, i), "code"));
+    }
+    it_resp_release(&r);
+    return n;
+}
+
+static void rule_edit_is_for_admins_and_validated(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    /* The demo rule, in the item's JSON and on its own resource. */
+    assert_int_equal(dit_call(NULL, "GET", "/api/procedures/" ITEM, NULL, NULL, &r), 200);
+    json_t *rec = json_object_get(r.json, "recurrence");
+    assert_string_equal(dit_str(rec, "every"), "month");
+    assert_int_equal(dit_int(rec, "day"), 20);
+    assert_null(json_object_get(rec, "weekday"));
+    it_resp_release(&r);
+    assert_int_equal(dit_call(NULL, "GET", RULE_PATH, NULL, NULL, &r), 401);
+    it_resp_release(&r);
+    /* A TTHC has none. */
+    assert_int_equal(
+        dit_call("chuyenvien1.vp", "GET", "/api/procedures/1.003950/recurrence", NULL, NULL, &r),
+        200);
+    assert_true(json_is_null(json_object_get(r.json, "recurrence")));
+    assert_true(json_is_null(json_object_get(r.json, "next")));
+    it_resp_release(&r);
+
+    const char *good = "{\"every\":\"month\",\"day\":25}";
+    /* Staff of the owning unit, its head, the director: not administrators. */
+    const char *others[] = { "chuyenvien1.vp", "chanhvanphong", "giamdoc", "kiemsoat1" };
+    for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+        assert_int_equal(dit_call(others[i], "PUT", RULE_PATH, good, NULL, &r), 403);
+        it_resp_release(&r);
+        assert_int_equal(dit_call(others[i], "DELETE", RULE_PATH, NULL, NULL, &r), 403);
+        it_resp_release(&r);
+        assert_int_equal(dit_call(others[i], "POST", "/api/recurrence/sweep", NULL, NULL, &r), 403);
+        it_resp_release(&r);
+    }
+    static const struct {
+        const char *path, *body;
+        long status;
+        const char *field;
+    } bad[] = {
+        { RULE_PATH, "{\"every\":\"daily\",\"day\":1}", 400, "every" },
+        { RULE_PATH, "{\"day\":1}", 400, "every" },
+        { RULE_PATH, "{\"every\":\"month\"}", 400, "day" },
+        { RULE_PATH, "{\"every\":\"month\",\"day\":32}", 400, "day" },
+        { RULE_PATH, "{\"every\":\"month\",\"day\":\"25\"}", 400, "day" },
+        { RULE_PATH, "{\"every\":\"month\",\"day\":5,\"weekday\":1}", 400, "weekday" },
+        { RULE_PATH, "{\"every\":\"year\",\"month\":2,\"day\":30}", 400, "day" },
+        { RULE_PATH, "{\"every\":\"quarter\",\"month\":4,\"day\":5}", 400, "month" },
+        { RULE_PATH, "{\"every\":\"week\",\"weekday\":3,\"day\":1}", 400, "day" },
+        { RULE_PATH, "{\"every\":\"week\",\"weekday\":0}", 400, "weekday" },
+        { RULE_PATH, "{\"every\":\"month\",\"day\":5,\"lead_working_days\":61}", 400,
+          "lead_working_days" },
+        { RULE_PATH, "{\"every\":\"month\",\"day\":5,\"hour\":9}", 400, "hour" },
+        { RULE_PATH, "[1]", 400, "" },
+        { "/api/procedures/1.003950/recurrence", "{\"every\":\"month\",\"day\":5}", 400,
+          "recurrence" },
+        { "/api/procedures/NB-NONE-01/recurrence", "{\"every\":\"month\",\"day\":5}", 404, "" },
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        long st = dit_call("quantri", "PUT", bad[i].path, bad[i].body, NULL, &r);
+        if (st != bad[i].status) {
+            fail_msg("%s %s: %ld %s", bad[i].path, bad[i].body, st, r.body ? r.body : "");
+        }
+        if (bad[i].field[0]) {
+            json_t *errs = json_object_get(r.json, "errors");
+            const char *field = dit_str(json_array_get(errs, 0), "field");
+            if (strcmp(field, bad[i].field) != 0) {
+                fail_msg("%s: field '%s', want '%s' (%s)", bad[i].body, field, bad[i].field,
+                         r.body);
+            }
+        }
+        it_resp_release(&r);
+    }
+    /* Nothing bad was written. */
+    assert_int_equal(dit_call("chuyenvien1.vp", "GET", RULE_PATH, NULL, NULL, &r), 200);
+    assert_int_equal(dit_int(json_object_get(r.json, "recurrence"), "day"), 20);
+    it_resp_release(&r);
+
+    /* The administrator sets "due on the 25th": 4 working days of lead
+     * (5-day limit), November's period opens on Thursday the 19th. */
+    assert_int_equal(dit_call("quantri", "PUT", RULE_PATH, good, NULL, &r), 200);
+    assert_int_equal(dit_int(json_object_get(r.json, "recurrence"), "day"), 25);
+    assert_int_equal(dit_int(r.json, "lead_working_days"), 4);
+    json_t *next = json_object_get(r.json, "next");
+    assert_string_equal(dit_str(next, "period"), "2026-11");
+    assert_string_equal(dit_str(next, "due_on"), "2026-11-25");
+    assert_string_equal(dit_str(next, "opens_on"), "2026-11-19");
+    it_resp_release(&r);
+    assert_int_equal(dit_call(NULL, "GET", "/api/procedures/" ITEM, NULL, NULL, &r), 200);
+    assert_int_equal(dit_int(json_object_get(r.json, "recurrence"), "day"), 25);
+    it_resp_release(&r);
+}
+
+static void a_period_opens_once(void **state)
+{
+    (void)state;
+    char codes[400];
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 0);
+    /* The evening before the opening day: nothing of this item. */
+    dit_now = dit_at(2026, 11, 18, 20, 0);
+    sweep();
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 0);
+    /* The opening day, before office hours. */
+    dit_now = dit_at(2026, 11, 19, 6, 30);
+    assert_true(sweep() >= 1);
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 1);
+    char first[400];
+    snprintf(first, sizeof(first), "%s", codes);
+    assert_non_null(strstr(first, "-C"));
+
+    struct it_resp r;
+    char path[480];
+    snprintf(path, sizeof(path), "/api/dossiers/%s", first);
+    assert_int_equal(dit_call("chuyenvien1.vp", "GET", path, NULL, NULL, &r), 200);
+    assert_string_equal(dit_str(r.json, "kind"), "case");
+    assert_string_equal(dit_str(r.json, "subject"),
+                        "Tổng hợp báo cáo công tác tháng của Sở — tháng 11/2026");
+    assert_string_equal(dit_sub(r.json, "initiator", "full_name"), "Hệ thống (định kỳ)");
+    assert_string_equal(dit_sub(r.json, "step", "key"), "buoc_1");
+    assert_string_equal(dit_sub(r.json, "step_unit", "code"), "VP");
+    json_t *holder = json_object_get(r.json, "holder");
+    assert_true(holder == NULL || json_is_null(holder));
+    /* 5 working days from 07:00 on the 19th: the close of the 25th. */
+    assert_string_equal(dit_str(r.json, "due_at"), "2026-11-25T17:00:00+07:00");
+    assert_int_equal(dit_int(r.json, "status"), 4);
+    it_resp_release(&r);
+    /* The control slip (Mẫu 05) names the system as who handed it over. */
+    snprintf(path, sizeof(path), "/api/dossiers/%s/control-slip", first);
+    assert_int_equal(dit_call("chuyenvien1.vp", "GET", path, NULL, NULL, &r), 200);
+    json_t *ev = json_array_get(json_object_get(r.json, "handovers"), 0);
+    assert_string_equal(dit_str(ev, "action"), "open_case");
+    assert_string_equal(dit_sub(ev, "actor", "full_name"), "Hệ thống (định kỳ)");
+    assert_string_equal(dit_sub(ev, "from_person", "full_name"), "Hệ thống (định kỳ)");
+    assert_non_null(strstr(dit_str(ev, "note"), "2026-11"));
+    it_resp_release(&r);
+    /* In the VP specialists' queue, and they can take it. */
+    assert_int_equal(dit_call("chuyenvien1.vp", "GET", "/api/inbox?scope=unit", NULL, NULL, &r),
+                     200);
+    bool queued = false;
+    json_t *items = json_object_get(r.json, "items");
+    for (size_t i = 0; i < json_array_size(items); i++) {
+        queued = queued || strcmp(dit_str(json_array_get(items, i), "code"), first) == 0;
+    }
+    assert_true(queued);
+    it_resp_release(&r);
+
+    /* Again at once, later that week, and after a restart: none. */
+    assert_int_equal(sweep(), 0);
+    dit_now = dit_at(2026, 11, 24, 10, 0);
+    sweep();
+    restart();
+    dit_now = dit_at(2026, 11, 25, 16, 0);
+    sweep();
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 1);
+    assert_string_equal(codes, first);
+
+    /* Down from December to late January: December's period (due the
+     * 25th) is skipped, January 2027's (due Monday the 25th, open since the
+     * 19th) opens, once. */
+    dit_now = dit_at(2027, 1, 26, 9, 0);
+    assert_true(sweep() >= 1);
+    assert_int_equal(sweep(), 0);
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 2);
+    const char *second = strchr(codes, ',') + 1;
+    snprintf(path, sizeof(path), "/api/dossiers/%s", second);
+    assert_int_equal(dit_call("chuyenvien1.vp", "GET", path, NULL, NULL, &r), 200);
+    assert_string_equal(dit_str(r.json, "subject"),
+                        "Tổng hợp báo cáo công tác tháng của Sở — tháng 1/2027");
+    it_resp_release(&r);
+
+    /* Removed: nothing more opens; the cases stay. */
+    assert_int_equal(dit_call("quantri", "DELETE", RULE_PATH, NULL, NULL, &r), 204);
+    it_resp_release(&r);
+    dit_now = dit_at(2027, 2, 26, 9, 0);
+    sweep();
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 2);
+    char *out = NULL;
+    assert_int_equal(dit_verify(&out), 0);
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rule_edit_is_for_admins_and_validated),
+        cmocka_unit_test(a_period_opens_once),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
