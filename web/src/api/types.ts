@@ -300,6 +300,8 @@ export interface ProcedureDetailOf<C> {
   online_level: OnlineLevel | null;
   announcing_decision: string | null;
   source: string | null;
+  /** An internal work item's recurrence rule; null or absent: none. */
+  recurrence?: Recurrence | null;
   cases: C[];
 }
 export type ProcedureDetailWire = ProcedureDetailOf<ProcedureCaseWire>;
@@ -332,3 +334,25 @@ export interface ProcessHistoryOf<V, E> {
 }
 export type ProcessHistoryWire = ProcessHistoryOf<ProcessVersionWire, VersionEventWire>;
 export type ProcessHistory = ProcessHistoryOf<ProcessVersion, VersionEvent>;
+
+/** When a recurring internal task is due (docs/openapi.yaml Recurrence). */
+export type RecurrenceEvery = 'week' | 'month' | 'quarter' | 'year';
+
+export interface Recurrence {
+  every: RecurrenceEvery;
+  /** quarter: 1–3 (month within the quarter); year: 1–12. */
+  month?: number;
+  /** month, quarter, year: 1–31 (past the month's end: its last day). */
+  day?: number;
+  /** week: 1 = Monday … 7 = Sunday. */
+  weekday?: number;
+  lead_working_days?: number;
+}
+
+export interface RecurrenceState {
+  code: string;
+  recurrence: Recurrence | null;
+  /** The lead in use (the rule's, else from the time limit). */
+  lead_working_days?: number;
+  next: { period: string; opens_on: string; due_on: string } | null;
+}
