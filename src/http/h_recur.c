@@ -35,19 +35,21 @@ static enum mc_status answer(struct http_req *req, struct http_resp *resp, const
     if (rc == MC_OK) {
         rc = store_recur_get(req->db, code, &r, err);
     }
-    struct store_dossier_target t;
-    if (rc == MC_OK && r.every != CORE_RECUR_NONE) {
-        rc = store_dossier_target(req->db, code, NULL, &t, err);
-    }
     if (rc != MC_OK) {
         return rc;
     }
+    /* The time limit sets the default lead; an item without a version in
+     * force (nothing could open) shows its rule without a next opening. */
+    struct store_dossier_target t;
+    struct mc_err no_target;
+    bool has_target = r.every != CORE_RECUR_NONE &&
+                      store_dossier_target(req->db, code, NULL, &t, &no_target) == MC_OK;
     json_t *out = json_object();
     json_object_set_new(out, "code", json_string(code));
     json_t *rule = http_recur_encode(&r);
     json_object_set_new(out, "recurrence", rule ? rule : json_null());
     json_t *next = json_null();
-    if (r.every != CORE_RECUR_NONE) {
+    if (has_target) {
         int lead = engine_recur_lead(&r, t.limit_minutes);
         int64_t today = eng_days_from_date(eng_local_date(http_now_minutes(req)));
         struct core_occurrence o;
