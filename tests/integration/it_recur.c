@@ -269,9 +269,48 @@ static void a_period_opens_once(void **state)
     free(out);
 }
 
+static void sh(const char *cmd)
+{
+    if (system(cmd) != 0) {
+        fail_msg("command failed: %s", cmd);
+    }
+}
+
+/* A rule on a TTHC and a bad rule are import errors naming the field, and
+ * the import changes nothing. */
+static void import_names_bad_rules(void **state)
+{
+    (void)state;
+    char dir[400], cmd[4000];
+    snprintf(dir, sizeof(dir), "%s/bad-demo", dit_srv.dir);
+    snprintf(cmd, sizeof(cmd), "cp -r '%s/demo' '%s'", MC_SOURCE_DIR, dir);
+    sh(cmd);
+    snprintf(cmd, sizeof(cmd),
+             "sed -i 's/\"online_level\": \"toan_trinh\",/\"online_level\": "
+             "\"toan_trinh\", \"recurrence\": {\"every\": \"month\", \"day\": 5},/' "
+             "'%s/procedures/1.003950.json' && sed -i 's/\"weekday\": 5/\"weekday\": 9/' "
+             "'%s/procedures/NB-VP-03.json' && sed -i 's/\"day\": 15/\"day\": 15, "
+             "\"weekday\": 1/' '%s/procedures/NB-CCHC-04.json'",
+             dir, dir, dir);
+    sh(cmd);
+    const char *args[] = { "import", dir, NULL };
+    char *out = NULL;
+    assert_int_equal(it_cli(&dit_srv, &out, args), 1);
+    if (strstr(out, "procedures/1.003950.json: $.recurrence: only an internal work item") == NULL ||
+        strstr(out, "procedures/NB-VP-03.json: $.recurrence.weekday: $.recurrence.weekday must "
+                    "be") == NULL ||
+        strstr(out, "procedures/NB-CCHC-04.json: $.recurrence.weekday: $.recurrence.weekday: "
+                    "only a weekly rule names a weekday") == NULL ||
+        strstr(out, "3 errors; nothing was changed") == NULL) {
+        fail_msg("import said: %s", out);
+    }
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(import_names_bad_rules),
         cmocka_unit_test(rule_edit_is_for_admins_and_validated),
         cmocka_unit_test(a_period_opens_once),
     };
