@@ -67,7 +67,8 @@ struct forms_doc {
     const char *agency_phone;
     struct forms_when issued; /* the date the form is dated */
     const char *code;         /* the dossier code (or the online reference) */
-    const char *lookup_url;   /* carried by the QR code beside the code; NULL: code only */
+    int64_t number;         /* "Số: N/…" of Mẫu 01–04 (docs/FORMS.md "Numbers"); 0: none */
+    const char *lookup_url; /* carried by the QR code beside the code; NULL: code only */
     struct {
         const char *name, *phone, *email, *address, *id_number;
     } applicant;
@@ -101,6 +102,15 @@ const char *forms_kind_title(enum forms_kind k, enum forms_lang lang);
 const char *forms_kind_label(enum forms_kind k, enum forms_lang lang);
 /* The document's name in a file name: "Mẫu số 01" / "Form 01". */
 const char *forms_kind_file_name(enum forms_kind k, enum forms_lang lang);
+
+/* The ký hiệu after a form's number ("PXL" for Mẫu 04); "" for the forms
+ * that carry no number (Mẫu 05, 06). */
+const char *forms_kind_notation(enum forms_kind k);
+/* "Số: 05/PXL" (NĐ 30/2020: numbers below 10 take a leading zero); in
+ * English "No. (Số): 05/PXL". false for a form without notation, a number
+ * below 1 or a buffer too small. */
+bool forms_number_line(char *buf, size_t cap, enum forms_kind k, int64_t number,
+                       enum forms_lang lang);
 
 /* "vi" / "en" → the language; false for anything else (NULL included). */
 bool forms_lang_parse(const char *s, enum forms_lang *out);

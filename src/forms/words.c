@@ -13,42 +13,49 @@
 static const struct {
     const char *slug;
     const char *label[FORMS_NLANG], *file[FORMS_NLANG], *title[FORMS_NLANG];
+    const char *notation; /* after "Số: N/"; docs/FORMS.md "Numbers" (UNCONFIRMED but PXL) */
 } KINDS[] = {
     [FORMS_MAU01] = { "mau-01",
                       { "Mẫu số 01", "Form No. 01" },
                       { "Mẫu số 01", "Form 01" },
                       { "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
                         "RECEIPT AND APPOINTMENT SLIP (Giấy tiếp nhận hồ sơ và hẹn trả kết quả "
-                        "— Mẫu số 01)" } },
+                        "— Mẫu số 01)" },
+                      "GTN" },
     [FORMS_MAU02] = { "mau-02",
                       { "Mẫu số 02", "Form No. 02" },
                       { "Mẫu số 02", "Form 02" },
                       { "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
                         "REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER (Phiếu yêu cầu bổ sung, "
-                        "hoàn thiện hồ sơ — Mẫu số 02)" } },
+                        "hoàn thiện hồ sơ — Mẫu số 02)" },
+                      "PYCBS" },
     [FORMS_MAU03] = { "mau-03",
                       { "Mẫu số 03", "Form No. 03" },
                       { "Mẫu số 03", "Form 03" },
                       { "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
                         "NOTICE OF REFUSAL TO RECEIVE AND PROCESS THE DOSSIER (Phiếu từ chối "
-                        "tiếp nhận giải quyết hồ sơ — Mẫu số 03)" } },
+                        "tiếp nhận giải quyết hồ sơ — Mẫu số 03)" },
+                      "PTC" },
     [FORMS_MAU04] = { "mau-04",
                       { "Mẫu số 04", "Form No. 04" },
                       { "Mẫu số 04", "Form 04" },
                       { "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
                         "APOLOGY AND NEW APPOINTMENT FOR THE RESULT (Phiếu xin lỗi và hẹn lại "
-                        "ngày trả kết quả — Mẫu số 04)" } },
+                        "ngày trả kết quả — Mẫu số 04)" },
+                      "PXL" },
     [FORMS_MAU05] = { "mau-05",
                       { "Mẫu số 05", "Form No. 05" },
                       { "Mẫu số 05", "Form 05" },
                       { "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
                         "PROCESS CONTROL SLIP (Phiếu kiểm soát quá trình giải quyết hồ sơ — "
-                        "Mẫu số 05)" } },
+                        "Mẫu số 05)" },
+                      "" },
     [FORMS_MAU06] = { "mau-06",
                       { "Mẫu số 06", "Form No. 06" },
                       { "Mẫu số 06", "Form 06" },
                       { "SỔ THEO DÕI HỒ SƠ",
-                        "DOSSIER TRACKING REGISTER (Sổ theo dõi hồ sơ — Mẫu số 06)" } },
+                        "DOSSIER TRACKING REGISTER (Sổ theo dõi hồ sơ — Mẫu số 06)" },
+                      "" },
 };
 
 enum forms_kind forms_kind_parse(const char *slug)
@@ -89,6 +96,23 @@ const char *forms_kind_label(enum forms_kind k, enum forms_lang lang)
 const char *forms_kind_file_name(enum forms_kind k, enum forms_lang lang)
 {
     return known(k) ? KINDS[k].file[li(lang)] : "";
+}
+
+const char *forms_kind_notation(enum forms_kind k)
+{
+    return known(k) ? KINDS[k].notation : "";
+}
+
+bool forms_number_line(char *buf, size_t cap, enum forms_kind k, int64_t number,
+                       enum forms_lang lang)
+{
+    const char *notation = forms_kind_notation(k);
+    if (cap == 0 || *notation == '\0' || number < 1) {
+        return false;
+    }
+    int w = snprintf(buf, cap, "%s %02lld/%s",
+                     lang == FORMS_EN ? "No. (Số):" : "Số:", (long long)number, notation);
+    return w >= 0 && (size_t)w < cap;
 }
 
 bool forms_lang_parse(const char *s, enum forms_lang *out)

@@ -21,6 +21,7 @@
 #include "store/store_agency.h"
 #include "store/store_catalog.h"
 #include "store/store_dossier.h"
+#include "store/store_form_number.h"
 #include "store/store_org.h"
 
 static struct forms_when when_at(int64_t t)
@@ -184,7 +185,7 @@ static void common(struct mc_arena *a, const struct core_agency *ag, json_t *dj,
  * not apply to this dossier (yet). */
 static enum mc_status fill(struct store *db, struct mc_arena *a, enum forms_kind k, json_t *dj,
                            json_t *events, int64_t limit_minutes, int64_t now,
-                           struct forms_doc *doc, struct mc_err *err)
+                           struct forms_doc *doc, json_t **event, struct mc_err *err)
 {
     static const char *const RECEIPT[] = { "receive", "accept", NULL };
     static const char *const SUPPLEMENT[] = { "desk_supplement", "request_supplement", NULL };
@@ -239,6 +240,7 @@ static enum mc_status fill(struct store *db, struct mc_arena *a, enum forms_kind
     /* Dated the day of the act it records; the control slip the day printed. */
     doc->issued = ev ? when_of(json_object_get(ev, "at")) : when_at(now);
     doc->officer = ev ? person(ev, "actor") : NULL;
+    *event = ev;
     return MC_OK;
 }
 
@@ -309,6 +311,7 @@ enum mc_status http_form_gather(struct store *db, struct mc_arena *a, const stru
                                 struct http_form_data *out, struct mc_err *err)
 {
     *out = (struct http_form_data){ .doc = { .kind = k, .lang = lang } };
+    json_t *ev = NULL;
     char *events_text = NULL;
     enum mc_status rc = http_dossier_record(db, d->id, &out->dossier, err);
     if (rc == MC_OK) {
@@ -325,7 +328,14 @@ enum mc_status http_form_gather(struct store *db, struct mc_arena *a, const stru
     if (rc == MC_OK) {
         common(a, &out->agency, out->dossier, &out->doc);
         out->doc.status = status_words(a, d->state.status, lang);
-        rc = fill(db, a, k, out->dossier, out->events, d->limit_minutes, now, &out->doc, err);
+        rc = fill(db, a, k, out->dossier, out->events, d->limit_minutes, now, &out->doc, &ev, err);
+    }
+    if (rc == MC_OK && ev != NULL && *forms_kind_notation(k) != '\0') {
+        /* Mẫu 01–04 carry the number of the event they record: drawn on
+         * the first print, the same on every reprint. */
+        json_int_t seq = json_integer_value(json_object_get(ev, "seq"));
+        rc = store_form_number(db, forms_kind_slug(k), d->id, seq, out->doc.issued.year, now,
+                               &out->doc.number, err);
     }
     return rc;
 }

@@ -121,6 +121,26 @@ static char *form_text(struct it_resp *r, bool a4_landscape)
     return poppler("pdftotext -enc UTF-8", r);
 }
 
+/* The form's number from its "Số: NN/<notation>" line (0 when absent). */
+static long form_number(const char *text, const char *notation)
+{
+    char want[32];
+    snprintf(want, sizeof(want), "/%s", notation);
+    for (const char *p = strstr(text, "Số: "); p; p = strstr(p + 1, "Số: ")) {
+        char *end = NULL;
+        long n = strtol(p + strlen("Số: "), &end, 10);
+        if (end && strncmp(end, want, strlen(want)) == 0) {
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* The first dossier's code and its receipt's number, for the reprints of
+ * the later tests. */
+static char first_code[32];
+static long first_receipt;
+
 static void expect_refused(const char *user, const char *code, const char *form, long status,
                            const char *words)
 {
@@ -165,6 +185,10 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "08 giờ 00 phút, ngày 12 tháng 10 năm 2026");
     assert_has(t, "08 giờ 00 phút, ngày 02 tháng 11 năm 2026"); /* the appointment */
     assert_has(t, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+    /* Numbered on its first print (NĐ 30/2020: 01, 02, … in the year). */
+    first_receipt = form_number(t, "GTN");
+    assert_true(first_receipt >= 1);
+    snprintf(first_code, sizeof(first_code), "%s", code);
     free(t);
 
     /* The English courtesy translation: English title with the Vietnamese
@@ -190,6 +214,9 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "08:00, 02/11/2026"); /* the appointment */
     assert_has(t, "Submitted: In person");
     assert_has(t, "RECEIVED BY");
+    char number[48];
+    snprintf(number, sizeof(number), "No. (Số): %02ld/GTN", first_receipt); /* the same number */
+    assert_has(t, number);
     assert_null(strstr(t, "ngày làm việc")); /* no Vietnamese label left */
     assert_null(strstr(t, "Thời gian nhận hồ sơ"));
     free(t);
@@ -198,6 +225,7 @@ static void walk_and_print_every_form(void **state)
     t = form_text(&r, false);
     it_resp_release(&r);
     assert_has(t, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    assert_int_equal(form_number(t, "GTN"), first_receipt); /* a reprint */
     free(t);
     static const char *const bad_langs[] = { "xx", "EN", "", "en-US" };
     for (size_t i = 0; i < sizeof(bad_langs) / sizeof(bad_langs[0]); i++) {
@@ -232,6 +260,8 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "Biên bản họp Hội đồng quản lý quỹ");
     assert_has(t, "Lý do: Điều lệ chưa có chữ ký của Chủ tịch Hội đồng");
     assert_has(t, "Trần Minh Hiếu"); /* who asked */
+    long supplement_no = form_number(t, "PYCBS");
+    assert_true(supplement_no >= 1);
     free(t);
     assert_int_equal(get_form_lang("chuyenvien1.tcbc", code, "mau-02", NULL, "en", &r), 200);
     t = form_text(&r, false);
@@ -241,6 +271,8 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "Hưng Yên, 13/10/2026");
     assert_has(t, "Bản sao điều lệ quỹ"); /* the officer's words stay as recorded */
     assert_has(t, "Reason: Điều lệ chưa có chữ ký của Chủ tịch Hội đồng");
+    snprintf(number, sizeof(number), "No. (Số): %02ld/PYCBS", supplement_no);
+    assert_has(t, number);
     free(t);
 
     dit_now = dit_at(2026, 10, 14, 8, 0);
@@ -256,6 +288,7 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "Cần lấy ý kiến của Sở Tài chính");
     assert_has(t, "16 giờ 00 phút, ngày 20 tháng 11 năm 2026");
     assert_has(t, "xin lỗi");
+    assert_true(form_number(t, "PXL") >= 1);
     free(t);
     assert_int_equal(get_form_lang("truongphong.tcbc", code, "mau-04", NULL, "en", &r), 200);
     t = form_text(&r, false);
@@ -288,6 +321,7 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "Đinh Văn Long"); /* the head who assigned and apologised */
     assert_has(t, "Đúng hạn");
     assert_has(t, "Tình trạng hiện nay: Đã trả kết quả");
+    assert_null(strstr(t, "Số:")); /* the control slip is no issued document */
     free(t);
     /* English: the status from the API's table, with its Vietnamese name. */
     assert_int_equal(get_form_lang("kiemsoat1", code, "mau-05", NULL, "en", &r), 200);
@@ -348,6 +382,14 @@ static void receipt_lists_the_components(void **state)
     assert_has(t, "Ngõ <5> & 7, Hưng Yên"); /* markup characters print as text */
     assert_has(t, "30 ngày làm việc");
     assert_has(t, "14 giờ 05 phút, ngày 15 tháng 10 năm 2026");
+    /* The next receipt of the year takes the next number; the first
+     * dossier's receipt keeps its own. */
+    assert_int_equal(form_number(t, "GTN"), first_receipt + 1);
+    free(t);
+    assert_int_equal(get_form("motcua1", first_code, "mau-01", NULL, &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_int_equal(form_number(t, "GTN"), first_receipt);
     free(t);
 
     /* The same receipt from the command line; a form that does not apply
@@ -361,6 +403,7 @@ static void receipt_lists_the_components(void **state)
     assert_has(t, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
     assert_has(t, code);
     assert_has(t, "Vũ Văn Đông");
+    assert_int_equal(form_number(t, "GTN"), first_receipt + 1); /* the command line reprints */
     free(t);
     const char *en[] = { "form", code, "mau-01", "--lang", "en", "-o", path, NULL };
     assert_int_equal(it_cli(&dit_srv, &out, en), 0);
@@ -409,6 +452,7 @@ static void refusal_slip_gives_the_reason(void **state)
     assert_has(t, "Hồ sơ không thuộc thẩm quyền giải quyết của Sở");
     assert_has(t, "Lý Thị Én");
     assert_has(t, "NGƯỜI TỪ CHỐI");
+    assert_true(form_number(t, "PTC") >= 1);
     free(t);
     assert_int_equal(get_form_lang("motcua1", ref, "mau-03", NULL, "en", &r), 200);
     t = form_text(&r, false);
@@ -470,6 +514,40 @@ static void register_prints_on_a4(void **state)
     it_resp_release(&r);
 }
 
+/* Each year's series starts again at 01 (NĐ 30/2020 Điều 15), by the year
+ * of the form's date. */
+static void numbers_restart_each_year(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    dit_now = dit_at(2027, 1, 4, 8, 0);
+    char codes[2][32];
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(dit_call("motcua1", "POST", "/api/dossiers",
+                                  "{\"procedure\":\"2.000465\",\"applicant\":{\"name\":"
+                                  "\"Hà Văn Năm\",\"phone\":\"0900555666\"}}",
+                                  NULL, &r),
+                         201);
+        snprintf(codes[i], sizeof(codes[i]), "%s", dit_str(r.json, "code"));
+        it_resp_release(&r);
+    }
+    /* Printed in the opposite order of receipt: the number follows the print. */
+    for (int i = 1; i >= 0; i--) {
+        assert_int_equal(get_form("motcua1", codes[i], "mau-01", NULL, &r), 200);
+        char *t = form_text(&r, false);
+        it_resp_release(&r);
+        assert_int_equal(form_number(t, "GTN"), 2 - i);
+        assert_has(t, i == 1 ? "Số: 01/GTN" : "Số: 02/GTN");
+        free(t);
+    }
+    /* 2026's series is untouched: its first receipt keeps its number. */
+    assert_int_equal(get_form("motcua1", first_code, "mau-01", NULL, &r), 200);
+    char *t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_int_equal(form_number(t, "GTN"), first_receipt);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +555,7 @@ int main(void)
         cmocka_unit_test(receipt_lists_the_components),
         cmocka_unit_test(refusal_slip_gives_the_reason),
         cmocka_unit_test(register_prints_on_a4),
+        cmocka_unit_test(numbers_restart_each_year),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

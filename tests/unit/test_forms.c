@@ -163,6 +163,24 @@ static void writes_english_dates_times_and_limits(void **state)
     assert_null(forms_channel_words(9, FORMS_EN));
 }
 
+static void writes_form_numbers(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_true(forms_number_line(buf, sizeof(buf), FORMS_MAU04, 5, FORMS_VI));
+    assert_string_equal(buf, "Số: 05/PXL"); /* NĐ 30/2020: below 10, a leading zero */
+    assert_true(forms_number_line(buf, sizeof(buf), FORMS_MAU01, 123, FORMS_EN));
+    assert_string_equal(buf, "No. (Số): 123/GTN");
+    for (int k = FORMS_MAU01; k <= FORMS_MAU04; k++) {
+        assert_true(strlen(forms_kind_notation((enum forms_kind)k)) > 0);
+    }
+    /* The control slip and the register are no issued documents. */
+    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU05, 1, FORMS_VI));
+    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU06, 1, FORMS_VI));
+    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU02, 0, FORMS_VI));
+    assert_false(forms_number_line(buf, 8, FORMS_MAU02, 1, FORMS_VI));
+}
+
 static void parses_the_language(void **state)
 {
     (void)state;
@@ -409,6 +427,7 @@ int main(void)
         cmocka_unit_test(percent_encodes_file_names),
         cmocka_unit_test(writes_english_dates_times_and_limits),
         cmocka_unit_test(parses_the_language),
+        cmocka_unit_test(writes_form_numbers),
         cmocka_unit_test(english_titles_carry_the_vietnamese_name),
         cmocka_unit_test(every_label_exists_in_both_languages),
         cmocka_unit_test(english_status_names_match_the_interface),
