@@ -197,6 +197,69 @@ static void twenty_thousand_dossiers_in_one_pass(void **state)
     assert_int_equal(res.rescheduled, 0);
 }
 
+/* A dossier inside a parallel block: the open branch's wake-up follows the
+ * new calendar, a done branch stays without one, fired rungs stay fired. */
+static void branch_wake_ups_follow_the_calendar(void **state)
+{
+    (void)state;
+    struct eng_worktime plain = fake_worktime(), off = with_day_off(2026, 10, 8);
+    struct engine e = { .wt = plain };
+    e.rungs = eng_rungs_default(&e.nrungs);
+    struct eng_dossier d;
+    state_of(31, &plain, &d);
+    d.n_branches = 2;
+    for (int i = 0; i < 2; i++) {
+        struct eng_branch *b = &d.branches[i];
+        snprintf(b->step, sizeof(b->step), i ? "y_kien" : "tham_dinh");
+        b->unit = 2 + i;
+        b->holder = HOLDER;
+        eng_clock_start(&b->clock, 4 * 480, d.received_at);
+    }
+    eng_clock_stop(&d.branches[1].clock, d.received_at + 30, &plain);
+    d.branches[1].done = true;
+    uint8_t blob[STORE_STATE_MAX];
+    size_t n = store_state_pack(&d, blob);
+    sqlite3_stmt *s = NULL;
+    assert_int_equal(sqlite3_prepare_v2(st->db,
+                                        "UPDATE dossiers SET state = ?1, version = 1,"
+                                        " due_at = ?2, legal_due_at = ?2 WHERE id = 31",
+                                        -1, &s, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_blob(s, 1, blob, (int)n, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, d.due_at);
+    assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+    struct mc_err err;
+    int64_t next[2] = { eng_escalation_next_at(e.rungs, e.nrungs, 0, &d.branches[0].clock,
+                                               vn(2026, 10, 6, 9, 0), &plain),
+                        0 };
+    assert_int_equal(store_dossier_branches_put(st, 31, &d, next, &err), MC_OK);
+    assert_int_equal(sqlite3_exec(st->db,
+                                  "UPDATE dossier_branches SET fired = 1 WHERE dossier = 31", NULL,
+                                  NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(st->db, "UPDATE dossier_branches SET next_rung_at = NULL", NULL, NULL, NULL),
+        SQLITE_OK);
+    struct engine_reschedule_result res;
+    assert_int_equal(store_begin(st, &err), MC_OK);
+    assert_int_equal(
+        engine_reschedule(&e, st, &plain, &off, vn(2026, 10, 6, 9, 0), HOLDER, 60, &res, &err),
+        MC_OK);
+    assert_int_equal(store_commit(st, &err), MC_OK);
+    /* Rung 0 (75%) fired; the next, one working day left, is reached after
+     * three of the four days from Monday 08:31: Thursday on the old
+     * calendar, Friday with Thursday off. */
+    assert_int_equal(scalar("SELECT next_rung_at FROM dossier_branches WHERE dossier = 31"
+                            " AND ord = 0"),
+                     vn(2026, 10, 9, 8, 31));
+    assert_int_equal(scalar("SELECT fired FROM dossier_branches WHERE dossier = 31 AND ord = 0"),
+                     1);
+    assert_int_equal(scalar("SELECT coalesce(next_rung_at, 0) FROM dossier_branches"
+                            " WHERE dossier = 31 AND ord = 1"),
+                     0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -232,6 +295,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(twenty_thousand_dossiers_in_one_pass),
+        cmocka_unit_test(branch_wake_ups_follow_the_calendar),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
