@@ -9,3 +9,4 @@ export * from './upload';
 export * from './cases';
 export * from './dashboard';
 export * from './notifications';
+export * from './calendar';
