@@ -1,7 +1,8 @@
-/* motcua form CODE FORM -o FILE: a dossier's printable form (Mẫu 01–05)
- * as PDF, the same document GET /api/dossiers/{code}/forms/{form} sends
- * (docs/FORMS.md). For the desk's batch printing and for checking a form
- * without a browser. */
+/* motcua form CODE FORM [--lang vi|en] -o FILE: a dossier's printable form
+ * (Mẫu 01–05) as PDF, the same document GET /api/dossiers/{code}/forms/{form}
+ * sends (docs/FORMS.md), in Vietnamese or (--lang en) the English courtesy
+ * translation. For the desk's batch printing and for checking a form without
+ * a browser. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,6 @@
 #include "base/arena.h"
 #include "cli/cmd.h"
 #include "cli/common.h"
-#include "core/dossier_status.h"
 #include "forms/forms.h"
 #include "http/forms_out.h"
 
@@ -34,7 +34,8 @@ static int write_file(const char *path, const unsigned char *pdf, size_t len)
     return ok ? 0 : 1;
 }
 
-static int render(struct store *st, const char *code, enum forms_kind k, const char *out)
+static int render(struct store *st, const char *code, enum forms_kind k, enum forms_lang lang,
+                  const char *out)
 {
     struct mc_err err;
     mc_err_clear(&err);
@@ -49,8 +50,7 @@ static int render(struct store *st, const char *code, enum forms_kind k, const c
     unsigned char *pdf = NULL;
     size_t len = 0;
     int64_t now = (int64_t)time(NULL) / 60;
-    enum mc_status rc =
-        http_form_gather(st, &a, &d, k, eng_status_name_vi(d.state.status), now, &f, &err);
+    enum mc_status rc = http_form_gather(st, &a, &d, k, lang, now, &f, &err);
     if (rc == MC_OK) {
         rc = forms_render(&f.doc, &pdf, &len, &err);
     }
@@ -71,21 +71,29 @@ static int render(struct store *st, const char *code, enum forms_kind k, const c
 int cmd_form(int argc, char **argv)
 {
     if (argc > 1 && cli_is_help(argv[1])) {
-        printf("usage: motcua form [--db PATH] [--config FILE] CODE FORM -o FILE\n\n"
+        printf("usage: motcua form [--db PATH] [--config FILE] CODE FORM [--lang vi|en] -o FILE\n\n"
                "Writes a dossier's printable form as PDF (A5). CODE is the dossier code or\n"
                "its online reference; FORM is mau-01 (receipt and appointment), mau-02\n"
                "(request to supplement), mau-03 (refusal), mau-04 (apology and new\n"
                "appointment) or mau-05 (process control slip). FILE '-' is standard output.\n"
-               "A form that does not apply to the dossier is an error that says why.\n");
+               "A form that does not apply to the dossier is an error that says why.\n"
+               "--lang en writes the English courtesy translation (the Vietnamese form,\n"
+               "the default, is the legal document).\n");
         return 0;
     }
     struct cfg cfg;
     int next = cli_config(&cfg, argc, argv, false, NULL);
     const char *args[2] = { NULL, NULL }, *out = NULL;
+    enum forms_lang lang = FORMS_VI;
     size_t n = 0;
     for (int i = next; next >= 0 && i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
             out = argv[++i];
+        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            if (!forms_lang_parse(argv[++i], &lang)) {
+                fprintf(stderr, "motcua form: --lang must be vi or en, not '%s'\n", argv[i]);
+                next = -1;
+            }
         } else if (argv[i][0] == '-' || n == 2) {
             fprintf(stderr, "motcua form: unexpected argument '%s' (see --help)\n", argv[i]);
             next = -1;
@@ -110,7 +118,7 @@ int cmd_form(int argc, char **argv)
     if (st == NULL) {
         return 1;
     }
-    int status = render(st, args[0], k, out);
+    int status = render(st, args[0], k, lang, out);
     store_close(st);
     return status;
 }

@@ -14,6 +14,22 @@ static const char *const names_vi[ENG_ST_COUNT] = {
     [ENG_ST_RETURNED] = "Đã trả kết quả",
 };
 
+/* The same names in English, as the staff interface shows them
+ * (web/src/i18n/en.json "dossierStatus"; tests/unit/test_forms.c compares). */
+static const char *const names_en[ENG_ST_COUNT] = {
+    [ENG_ST_NONE] = "Not received",
+    [ENG_ST_NEW] = "Newly submitted",
+    [ENG_ST_ACCEPTED] = "Received",
+    [ENG_ST_NOT_ACCEPTED] = "Not accepted",
+    [ENG_ST_PROCESSING] = "In progress",
+    [ENG_ST_SUPPLEMENT] = "Supplement requested",
+    [ENG_ST_FINANCIAL] = "Payment requested",
+    [ENG_ST_WITHDRAWN] = "Withdrawn by the applicant",
+    [ENG_ST_STOPPED] = "Stopped",
+    [ENG_ST_DONE] = "Processed",
+    [ENG_ST_RETURNED] = "Result returned",
+};
+
 static const char *const keys[ENG_ST_COUNT] = {
     [ENG_ST_NONE] = "none",
     [ENG_ST_NEW] = "new",
@@ -50,6 +66,11 @@ bool eng_status_from_code(int code, enum eng_status *out)
 const char *eng_status_name_vi(enum eng_status s)
 {
     return in_range(s) ? names_vi[s] : "?";
+}
+
+const char *eng_status_name_en(enum eng_status s)
+{
+    return in_range(s) ? names_en[s] : "?";
 }
 
 const char *eng_status_key(enum eng_status s)

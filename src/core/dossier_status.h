@@ -44,6 +44,8 @@ int eng_status_code(enum eng_status s);
 bool eng_status_from_code(int code, enum eng_status *out);
 /* Vietnamese name exactly as the portal list (domain.md §1.9). */
 const char *eng_status_name_vi(enum eng_status s);
+/* The same in English (the printed English forms; web/src/i18n/en.json). */
+const char *eng_status_name_en(enum eng_status s);
 /* Stable English key for the API: "new", "accepted", … */
 const char *eng_status_key(enum eng_status s);
 const char *eng_stage_key(enum eng_stage s);

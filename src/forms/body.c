@@ -1,7 +1,8 @@
 /* The body of each form, below the shared header: the fields domain.md
  * §2.2–2.7 lists, in the order of the provincial templates that follow
  * TT 01/2018. Wording that the circular's appendix would fix is marked
- * UNCONFIRMED in docs/FORMS.md. */
+ * UNCONFIRMED in docs/FORMS.md. Every fixed word comes from the table of
+ * text.c in the document's language; the layout is the same for both. */
 #include <string.h>
 
 #include "forms/forms_int.h"
@@ -18,10 +19,10 @@ static void field(struct fl *f, const char *label, const char *value)
             f->size, FL_LEFT, 2);
 }
 
-static const char *when(struct fl *f, struct forms_when t)
+static const char *when(struct fl *f, const struct forms_doc *d, struct forms_when t)
 {
     char buf[96];
-    if (!forms_time_words(buf, sizeof(buf), t) || buf[0] == '\0') {
+    if (!forms_time_words(buf, sizeof(buf), t, d->lang) || buf[0] == '\0') {
         return "";
     }
     return fl_fmt(f, "%s", buf);
@@ -29,10 +30,10 @@ static const char *when(struct fl *f, struct forms_when t)
 
 static void applicant(struct fl *f, const struct forms_doc *d, bool email)
 {
-    field(f, "Địa chỉ", d->applicant.address);
-    field(f, "Số điện thoại", d->applicant.phone);
+    field(f, ft(d, FT_ADDRESS), d->applicant.address);
+    field(f, ft(d, FT_PHONE), d->applicant.phone);
     if (email) {
-        field(f, "Email", d->applicant.email);
+        field(f, ft(d, FT_EMAIL), d->applicant.email);
     }
 }
 
@@ -45,10 +46,8 @@ static const char *request(struct fl *f, const struct forms_doc *d)
 }
 
 /* Signature blocks side by side (one centred on the right when alone):
- * title, "(Ký và ghi rõ họ tên)", room to sign, the name. */
-static const char SIGN[] = "<i>(Ký và ghi rõ họ tên)</i>";
-/* An agency's representative also seals. */
-static const char SIGN_SEAL[] = "<i>(Ký, ghi rõ họ tên và đóng dấu)</i>";
+ * title, "(Ký và ghi rõ họ tên)" (FT_SIGN; an agency's representative also
+ * seals: FT_SIGN_SEAL), room to sign, the name. */
 
 static void signatures(struct fl *f, const char *lt, const char *ln, const char *rt, const char *rn,
                        const char *hint)
@@ -72,7 +71,8 @@ static void components_table(struct fl *f, const struct forms_doc *d)
 {
     size_t n = d->ncomponents;
     const char **cells = g_new0(const char *, (n + 1) * 5);
-    const char *head[] = { "TT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo" };
+    const char *head[] = { ft(d, FT_COL_NO), ft(d, FT_COL_DOCUMENT), ft(d, FT_COL_ORIGINAL),
+                           ft(d, FT_COL_CERTIFIED), ft(d, FT_COL_COPY) };
     memcpy(cells, head, sizeof(head));
     for (size_t i = 0; i < n; i++) {
         const struct forms_component *c = &d->components[i];
@@ -96,54 +96,48 @@ static void components_table(struct fl *f, const struct forms_doc *d)
 static void mau01(struct fl *f, const struct forms_doc *d)
 {
     char limit[64];
-    field(f, fl_fmt(f, "%s tiếp nhận hồ sơ của", fl_esc(f, d->desk)), d->applicant.name);
+    field(f, FL_FILL(f, ft(d, FT_RECEIVED_FROM), fl_esc(f, d->desk)), d->applicant.name);
     applicant(f, d, true);
-    field(f, "Số giấy tờ tùy thân", d->applicant.id_number);
-    field(f, "Nội dung yêu cầu giải quyết", request(f, d));
+    field(f, ft(d, FT_ID_NUMBER), d->applicant.id_number);
+    field(f, ft(d, FT_REQUEST), request(f, d));
     if (has(d->channel)) {
-        field(f, "Hình thức nộp", d->channel);
+        field(f, ft(d, FT_CHANNEL), d->channel);
     }
-    fl_para(f, "1. Thành phần hồ sơ và số lượng mỗi loại giấy tờ gồm:", f->size, FL_LEFT, 3);
+    fl_para(f, ft(d, FT_COMPONENTS_INTRO), f->size, FL_LEFT, 3);
     if (d->ncomponents > 0) {
         components_table(f, d);
     } else {
-        fl_para_at(f, "<i>(Thủ tục không công bố danh mục thành phần hồ sơ.)</i>", 12, f->size,
-                   FL_LEFT, 3);
+        fl_para_at(f, ft(d, FT_NO_COMPONENTS), 12, f->size, FL_LEFT, 3);
     }
-    field(f, "2. Số lượng hồ sơ", "01 bộ");
-    forms_limit_words(limit, sizeof(limit), d->limit_minutes);
-    field(f, "3. Thời gian giải quyết hồ sơ theo quy định", limit);
-    field(f, "4. Thời gian nhận hồ sơ", when(f, d->received));
-    field(f, "5. Thời gian trả kết quả giải quyết hồ sơ", when(f, d->due));
-    field(f, "6. Nơi nhận kết quả", d->desk);
-    fl_para(f,
-            "<i>Vào Sổ theo dõi hồ sơ điện tử theo mã hồ sơ. Khi đến nhận kết quả, "
-            "Ông/Bà mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả này.</i>",
-            f->size - 1, FL_JUSTIFY, 2);
-    signatures(f, "NGƯỜI NỘP HỒ SƠ", d->applicant.name, "NGƯỜI TIẾP NHẬN HỒ SƠ", d->officer, SIGN);
+    field(f, ft(d, FT_SETS), ft(d, FT_ONE_SET));
+    forms_limit_words(limit, sizeof(limit), d->limit_minutes, d->lang);
+    field(f, ft(d, FT_LIMIT), limit);
+    field(f, ft(d, FT_RECEIVED_AT), when(f, d, d->received));
+    field(f, ft(d, FT_DUE_AT), when(f, d, d->due));
+    field(f, ft(d, FT_COLLECT_AT), d->desk);
+    fl_para(f, ft(d, FT_BRING_RECEIPT), f->size - 1, FL_JUSTIFY, 2);
+    signatures(f, ft(d, FT_APPLICANT_SIGNS), d->applicant.name, ft(d, FT_RECEIVER_SIGNS),
+               d->officer, ft(d, FT_SIGN));
 }
 
 static void contact(struct fl *f, const struct forms_doc *d, const char *what)
 {
-    fl_para(f,
-            fl_fmt(f,
-                   "Trong quá trình %s nếu có vướng mắc, Ông/Bà liên hệ %s%s%s "
-                   "để được hướng dẫn.",
-                   what, fl_esc(f, d->desk), has(d->agency_phone) ? ", số điện thoại " : "",
-                   has(d->agency_phone) ? fl_esc(f, d->agency_phone) : ""),
-            f->size, FL_JUSTIFY, 2);
+    const char *phone =
+        has(d->agency_phone) ? FL_FILL(f, ft(d, FT_CONTACT_PHONE), fl_esc(f, d->agency_phone)) : "";
+    fl_para(f, FL_FILL(f, ft(d, FT_CONTACT), what, fl_esc(f, d->desk), phone), f->size, FL_JUSTIFY,
+            2);
 }
 
 static void mau02(struct fl *f, const struct forms_doc *d)
 {
-    field(f, fl_fmt(f, "%s tiếp nhận hồ sơ của Ông/Bà", fl_esc(f, d->desk)), d->applicant.name);
-    field(f, "Nội dung yêu cầu giải quyết", request(f, d));
+    field(f, FL_FILL(f, ft(d, FT_RECEIVED_FROM_MR_MS), fl_esc(f, d->desk)), d->applicant.name);
+    field(f, ft(d, FT_REQUEST), request(f, d));
     applicant(f, d, true);
-    fl_para(f, "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:", f->size, FL_LEFT, 3);
+    fl_para(f, ft(d, FT_COMPLETE_INTRO), f->size, FL_LEFT, 3);
     size_t n = d->nmissing;
     const char **cells = g_new0(const char *, (n + 1) * 2);
-    cells[0] = "TT";
-    cells[1] = "Thành phần hồ sơ cần bổ sung, hoàn thiện";
+    cells[0] = ft(d, FT_COL_NO);
+    cells[1] = ft(d, FT_COL_MISSING);
     for (size_t i = 0; i < n; i++) {
         cells[(i + 1) * 2] = fl_fmt(f, "%zu", i + 1);
         cells[(i + 1) * 2 + 1] = fl_esc(f, d->missing[i]);
@@ -152,30 +146,26 @@ static void mau02(struct fl *f, const struct forms_doc *d)
     fl_table(f, cols, 2, cells, n + 1, 1, f->size - 0.5);
     g_free(cells);
     fl_space(f, 4);
-    field(f, "Lý do", d->reason);
-    contact(f, d, "hoàn thiện hồ sơ");
-    signatures(f, NULL, NULL, "NGƯỜI HƯỚNG DẪN", d->officer, SIGN);
+    field(f, ft(d, FT_REASON), d->reason);
+    contact(f, d, ft(d, FT_WHILE_COMPLETING));
+    signatures(f, NULL, NULL, ft(d, FT_GUIDE_SIGNS), d->officer, ft(d, FT_SIGN));
 }
 
 static void mau03(struct fl *f, const struct forms_doc *d)
 {
-    field(f, fl_fmt(f, "%s tiếp nhận hồ sơ của", fl_esc(f, d->desk)), d->applicant.name);
+    field(f, FL_FILL(f, ft(d, FT_RECEIVED_FROM), fl_esc(f, d->desk)), d->applicant.name);
     applicant(f, d, true);
-    field(f, "Nội dung yêu cầu giải quyết", request(f, d));
+    field(f, ft(d, FT_REQUEST), request(f, d));
     if (d->submitted.year) {
-        field(f, "Thời gian nộp", when(f, d->submitted));
+        field(f, ft(d, FT_SUBMITTED_AT), when(f, d, d->submitted));
     }
-    fl_para(f,
-            fl_fmt(f,
-                   "Qua xem xét, %s thông báo không tiếp nhận, giải quyết hồ sơ này "
-                   "với lý do cụ thể như sau:",
-                   fl_esc(f, d->agency)),
-            f->size, FL_JUSTIFY, 2);
+    fl_para(f, FL_FILL(f, ft(d, FT_REFUSAL), fl_esc(f, d->agency)), f->size, FL_JUSTIFY, 2);
     fl_para_at(f, fl_fmt(f, "<b>%s</b>", fl_esc(f, has(d->reason) ? d->reason : "…")), 12, f->size,
                FL_JUSTIFY, 3);
-    fl_para(f, "Xin thông báo cho Ông/Bà được biết và thực hiện.", f->size, FL_LEFT, 2);
-    contact(f, d, "thực hiện");
-    signatures(f, "NGƯỜI NỘP HỒ SƠ", d->applicant.name, "NGƯỜI TỪ CHỐI", d->officer, SIGN);
+    fl_para(f, ft(d, FT_REFUSAL_NOTICE), f->size, FL_LEFT, 2);
+    contact(f, d, ft(d, FT_WHILE_ACTING));
+    signatures(f, ft(d, FT_APPLICANT_SIGNS), d->applicant.name, ft(d, FT_REFUSER_SIGNS), d->officer,
+               ft(d, FT_SIGN));
 }
 
 /* A sentence the officer already closed needs no second full stop. */
@@ -187,72 +177,67 @@ static bool ends_with_stop(const char *s)
 
 static void mau04(struct fl *f, const struct forms_doc *d)
 {
-    char first[96] = "", due[96] = "";
-    forms_time_words(first, sizeof(first), d->first_due);
-    forms_time_words(due, sizeof(due), d->due);
-    field(f, "Kính gửi Ông/Bà", d->applicant.name);
+    char first[96] = "", due[96] = "", recv[64] = "";
+    forms_time_words(first, sizeof(first), d->first_due, d->lang);
+    forms_time_words(due, sizeof(due), d->due, d->lang);
+    field(f, ft(d, FT_DEAR), d->applicant.name);
     applicant(f, d, false);
-    char recv[64] = "";
-    forms_date_line(recv, sizeof(recv), NULL, d->received);
+    /* "Ngày 25 tháng 11 năm 2026, …": the sentence supplies "Ngày". */
+    bool day = forms_date_words(recv, sizeof(recv), d->received, d->lang);
+    const char *received = !day ? "…"
+                           : d->lang == FORMS_VI && strncmp(recv, "ngày ", strlen("ngày ")) == 0
+                               ? recv + strlen("ngày ")
+                               : recv;
     fl_para(f,
-            fl_fmt(f,
-                   "Ngày %s, %s tiếp nhận hồ sơ đề nghị giải quyết thủ tục <b>%s</b> của "
-                   "Ông/Bà, mã hồ sơ <b>%s</b>. Thời gian hẹn trả kết quả giải quyết hồ sơ: "
-                   "<b>%s</b>.",
-                   recv[0] ? recv + strlen("ngày ") : "…", fl_esc(f, d->desk),
-                   fl_esc(f, request(f, d)), fl_esc(f, d->code), first[0] ? first : "…"),
+            FL_FILL(f, ft(d, FT_APOLOGY_RECEIVED), fl_esc(f, received), fl_esc(f, d->desk),
+                    fl_esc(f, request(f, d)), fl_esc(f, d->code), first[0] ? first : "…"),
             f->size, FL_JUSTIFY, 3);
     fl_para(f,
-            fl_fmt(f,
-                   "Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của Ông/Bà "
-                   "đúng hẹn. Lý do: <b>%s</b>%s",
-                   fl_esc(f, d->agency), fl_esc(f, has(d->reason) ? d->reason : "…"),
-                   ends_with_stop(d->reason) ? "" : "."),
+            FL_FILL(f, ft(d, FT_APOLOGY_LATE), fl_esc(f, d->agency),
+                    fl_esc(f, has(d->reason) ? d->reason : "…"),
+                    ends_with_stop(d->reason) ? "" : "."),
             f->size, FL_JUSTIFY, 3);
-    fl_para(f,
-            fl_fmt(f,
-                   "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. %s trân trọng xin lỗi Ông/Bà "
-                   "và hẹn lại thời gian trả kết quả giải quyết hồ sơ vào: <b>%s</b>.",
-                   fl_esc(f, d->agency), due[0] ? due : "…"),
+    fl_para(f, FL_FILL(f, ft(d, FT_APOLOGY_SORRY), fl_esc(f, d->agency), due[0] ? due : "…"),
             f->size, FL_JUSTIFY, 3);
-    fl_para(f, "Xin trân trọng cảm ơn sự hợp tác của Ông/Bà.", f->size, FL_LEFT, 2);
-    signatures(f, NULL, NULL, "ĐẠI DIỆN CƠ QUAN, ĐƠN VỊ", d->officer, SIGN_SEAL);
+    fl_para(f, ft(d, FT_APOLOGY_THANKS), f->size, FL_LEFT, 2);
+    signatures(f, NULL, NULL, ft(d, FT_AGENCY_SIGNS), d->officer, ft(d, FT_SIGN_SEAL));
 }
 
-static const char *party(struct fl *f, const char *unit, const char *person)
+static const char *party(struct fl *f, const struct forms_doc *d, const char *unit,
+                         const char *person)
 {
     if (!has(unit) && !has(person)) {
-        return "Tổ chức, cá nhân";
+        return ft(d, FT_THE_APPLICANT);
     }
     return fl_esc(f, has(unit) ? unit : person);
 }
 
 static void mau05(struct fl *f, const struct forms_doc *d)
 {
-    field(f, "Kèm theo hồ sơ của", d->applicant.name);
-    field(f, "Nội dung yêu cầu giải quyết", request(f, d));
-    field(f, "Ngày nhận", when(f, d->received));
-    field(f, "Ngày, giờ hẹn trả kết quả", when(f, d->due));
-    field(f, "Cơ quan (bộ phận) giải quyết hồ sơ", d->unit);
+    field(f, ft(d, FT_ATTACHED_TO), d->applicant.name);
+    field(f, ft(d, FT_REQUEST), request(f, d));
+    field(f, ft(d, FT_RECEIVED_ON), when(f, d, d->received));
+    field(f, ft(d, FT_APPOINTMENT), when(f, d, d->due));
+    field(f, ft(d, FT_HANDLING_UNIT), d->unit);
     if (has(d->status)) {
-        field(f, "Tình trạng hiện nay", d->status);
+        field(f, ft(d, FT_CURRENT_STATUS), d->status);
     }
     fl_space(f, 3);
     size_t n = d->nhandovers;
     const char **cells = g_new0(const char *, (n + 1) * 4);
-    cells[0] = "TÊN CƠ QUAN";
-    cells[1] = "THỜI GIAN GIAO, NHẬN HỒ SƠ";
-    cells[2] = "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/ đúng hạn/ quá hạn)";
-    cells[3] = "GHI CHÚ";
+    cells[0] = ft(d, FT_COL_AGENCY);
+    cells[1] = ft(d, FT_COL_HANDOVER_TIME);
+    cells[2] = ft(d, FT_COL_RESULT);
+    cells[3] = ft(d, FT_COL_NOTE);
     for (size_t i = 0; i < n; i++) {
         const struct forms_handover *h = &d->handovers[i];
         const char **row = cells + (i + 1) * 4;
-        row[0] = fl_fmt(f, "1. Giao: %s\n2. Nhận: %s", party(f, h->from_unit, h->from_person),
-                        party(f, h->to_unit, h->to_person));
-        row[1] = fl_fmt(f, "%s\nNgười giao: %s\nNgười nhận: %s", when(f, h->at),
-                        has(h->from_person) ? fl_esc(f, h->from_person) : "",
-                        has(h->to_person) ? fl_esc(f, h->to_person) : "");
-        row[2] = forms_verdict_words(h->verdict);
+        row[0] = FL_FILL(f, ft(d, FT_HANDOVER_PARTIES), party(f, d, h->from_unit, h->from_person),
+                         party(f, d, h->to_unit, h->to_person));
+        row[1] = FL_FILL(f, ft(d, FT_HANDOVER_PEOPLE), when(f, d, h->at),
+                         has(h->from_person) ? fl_esc(f, h->from_person) : "",
+                         has(h->to_person) ? fl_esc(f, h->to_person) : "");
+        row[2] = forms_verdict_words(h->verdict, d->lang);
         row[3] = fl_esc(f, h->note);
     }
     static const double cols[] = { 3.2, 3.4, 1.9, 2.2 };
@@ -272,23 +257,19 @@ static const char *short_when(struct fl *f, struct forms_when t)
 static void mau06(struct fl *f, const struct forms_doc *d)
 {
     char from[64] = "", to[64] = "";
-    forms_date_line(from, sizeof(from), NULL, d->from);
-    forms_date_line(to, sizeof(to), NULL, d->to);
-    fl_para(f, fl_fmt(f, "<i>Từ %s đến %s</i>", from, to), f->size, FL_CENTER, 6);
+    forms_date_words(from, sizeof(from), d->from, d->lang);
+    forms_date_words(to, sizeof(to), d->to, d->lang);
+    fl_para(f, FL_FILL(f, ft(d, FT_PERIOD), from, to), f->size, FL_CENTER, 6);
     enum { C = 10 };
     size_t n = d->nrows;
     const char **cells = g_new0(const char *, (n + 1) * C);
-    static const char *const head[C] = { "STT",
-                                         "Mã hồ sơ",
-                                         "Tên thủ tục hành chính",
-                                         "Số lượng hồ sơ (bộ)",
-                                         "Tên cá nhân, tổ chức",
-                                         "Địa chỉ, số điện thoại",
-                                         "Nhận hồ sơ",
-                                         "Hẹn trả kết quả",
-                                         "Trả kết quả",
-                                         "Ghi chú" };
-    memcpy(cells, head, sizeof(head));
+    static const enum forms_text head[C] = { FT_REG_NO,       FT_REG_CODE,      FT_REG_PROCEDURE,
+                                             FT_REG_SETS,     FT_REG_APPLICANT, FT_REG_CONTACT,
+                                             FT_REG_RECEIVED, FT_REG_DUE,       FT_REG_RETURNED,
+                                             FT_REG_NOTE };
+    for (size_t c = 0; c < C; c++) {
+        cells[c] = ft(d, head[c]);
+    }
     for (size_t i = 0; i < n; i++) {
         const struct forms_register_row *r = &d->rows[i];
         const char **row = cells + (i + 1) * C;
@@ -308,7 +289,7 @@ static void mau06(struct fl *f, const struct forms_doc *d)
     fl_table(f, cols, C, cells, n + 1, 1, 8);
     g_free(cells);
     if (n == 0) {
-        fl_para(f, "<i>Không có hồ sơ nào được tiếp nhận trong kỳ.</i>", f->size, FL_CENTER, 4);
+        fl_para(f, ft(d, FT_REG_EMPTY), f->size, FL_CENTER, 4);
     }
 }
 

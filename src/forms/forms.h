@@ -24,6 +24,14 @@ enum forms_kind {
     FORMS_MAU06, /* Sổ theo dõi hồ sơ (A4 landscape) */
 };
 
+/* The language of a form. Vietnamese is the legal document; English is a
+ * courtesy translation that keeps the Vietnamese legal names beside it. */
+enum forms_lang {
+    FORMS_VI = 0, /* the default */
+    FORMS_EN = 1,
+};
+#define FORMS_NLANG 2
+
 /* A local (UTC+7) civil time; year 0 means "none". */
 struct forms_when {
     int year, month, day, hour, minute;
@@ -52,13 +60,15 @@ struct forms_register_row {
 
 struct forms_doc {
     enum forms_kind kind;
-    const char *agency; /* the agency's name, e.g. "Sở Nội vụ tỉnh Hưng Yên" */
-    const char *desk;   /* the one-stop desk's name */
-    const char *place;  /* địa danh of the date line, e.g. "Hưng Yên" */
+    enum forms_lang lang; /* FORMS_VI unless asked */
+    const char *agency;   /* the agency's name, e.g. "Sở Nội vụ tỉnh Hưng Yên" */
+    const char *desk;     /* the one-stop desk's name */
+    const char *place;    /* địa danh of the date line, e.g. "Hưng Yên" */
     const char *agency_phone;
     struct forms_when issued; /* the date the form is dated */
     const char *code;         /* the dossier code (or the online reference) */
-    const char *lookup_url;   /* carried by the QR code beside the code; NULL: code only */
+    int64_t number;         /* "Số: N/…" of Mẫu 01–04 (docs/FORMS.md "Numbers"); 0: none */
+    const char *lookup_url; /* carried by the QR code beside the code; NULL: code only */
     struct {
         const char *name, *phone, *email, *address, *id_number;
     } applicant;
@@ -85,22 +95,50 @@ struct forms_doc {
 /* "mau-01" … "mau-06" → the kind; FORMS_NONE for anything else. */
 enum forms_kind forms_kind_parse(const char *slug);
 const char *forms_kind_slug(enum forms_kind k);
-/* The title as printed, e.g. "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ". */
-const char *forms_kind_title(enum forms_kind k);
-/* "Mẫu số 01" … */
-const char *forms_kind_label(enum forms_kind k);
+/* The title as printed, e.g. "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"; in
+ * English with the Vietnamese name and number beside it. */
+const char *forms_kind_title(enum forms_kind k, enum forms_lang lang);
+/* "Mẫu số 01" … / "Form No. 01" … */
+const char *forms_kind_label(enum forms_kind k, enum forms_lang lang);
+/* The document's name in a file name: "Mẫu số 01" / "Form 01". */
+const char *forms_kind_file_name(enum forms_kind k, enum forms_lang lang);
+
+/* The ký hiệu after a form's number ("PXL" for Mẫu 04); "" for the forms
+ * that carry no number (Mẫu 05, 06). */
+const char *forms_kind_notation(enum forms_kind k);
+/* "Số: 05/PXL" (NĐ 30/2020: numbers below 10 take a leading zero); in
+ * English "No. (Số): 05/PXL". false for a form without notation, a number
+ * below 1 or a buffer too small. */
+bool forms_number_line(char *buf, size_t cap, enum forms_kind k, int64_t number,
+                       enum forms_lang lang);
+
+/* "vi" / "en" → the language; false for anything else (NULL included). */
+bool forms_lang_parse(const char *s, enum forms_lang *out);
+const char *forms_lang_code(enum forms_lang lang);
 
 /* The date line: "Hưng Yên, ngày 05 tháng 02 năm 2026" (NĐ 30/2020: days
- * below 10 and months below 3 take a leading zero). false when it does not
+ * below 10 and months below 3 take a leading zero); in English "Hưng Yên,
+ * 05/02/2026" (day/month/year, as in Viet Nam). false when it does not
  * fit or the date is none. */
-bool forms_date_line(char *buf, size_t cap, const char *place, struct forms_when d);
-/* "08 giờ 30 phút, ngày 25 tháng 11 năm 2026"; "" for none. */
-bool forms_time_words(char *buf, size_t cap, struct forms_when t);
+bool forms_date_line(char *buf, size_t cap, const char *place, struct forms_when d,
+                     enum forms_lang lang);
+/* A date without the place: "ngày 05 tháng 02 năm 2026" / "05/02/2026". */
+bool forms_date_words(char *buf, size_t cap, struct forms_when d, enum forms_lang lang);
+/* "08 giờ 30 phút, ngày 25 tháng 11 năm 2026" / "08:30, 25/11/2026"; "" for
+ * none. */
+bool forms_time_words(char *buf, size_t cap, struct forms_when t, enum forms_lang lang);
 /* "15 ngày làm việc", "2,5 ngày làm việc", "4 giờ làm việc", "1 giờ 30 phút
- * làm việc" (1 working day = 8 working hours). "" for 0. */
-bool forms_limit_words(char *buf, size_t cap, int64_t minutes);
-/* "Trước hạn" / "Đúng hạn" / "Quá hạn" / "" */
-const char *forms_verdict_words(const char *verdict);
+ * làm việc" (1 working day = 8 working hours); "15 working days", "2.5
+ * working days", "4 working hours", "1 hour 30 minutes of working time".
+ * "" for 0. */
+bool forms_limit_words(char *buf, size_t cap, int64_t minutes, enum forms_lang lang);
+/* "Trước hạn" / "Đúng hạn" / "Quá hạn" / ""; "Early" / "On time" / "Late". */
+const char *forms_verdict_words(const char *verdict, enum forms_lang lang);
+/* The submission channel (1 desk, 2 online, 3 post) in words; NULL for
+ * another code. */
+const char *forms_channel_words(int channel, enum forms_lang lang);
+/* Mẫu 06's note for a dossier that had an apology with a new appointment. */
+const char *forms_apology_note(enum forms_lang lang);
 /* A quantity cell: "" when not stated (-1), else the number. */
 void forms_quantity(char *buf, size_t cap, int64_t n);
 /* RFC 8187 percent-encoding of a UTF-8 file name (attr-char kept). */

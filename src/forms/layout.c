@@ -47,6 +47,23 @@ const char *fl_fmt(struct fl *f, const char *fmt, ...)
     return own(f, s);
 }
 
+const char *fl_fill(struct fl *f, const char *tmpl, const char *const *args, size_t n)
+{
+    GString *out = g_string_new(NULL);
+    size_t used = 0;
+    for (const char *p = tmpl ? tmpl : ""; *p; p++) {
+        if (p[0] == '%' && p[1] == 's') {
+            const char *a = used < n && args[used] ? args[used] : "";
+            g_string_append(out, a);
+            used++;
+            p++;
+        } else {
+            g_string_append_c(out, *p);
+        }
+    }
+    return own(f, g_string_free(out, FALSE));
+}
+
 const char *fl_esc(struct fl *f, const char *s)
 {
     /* glib's UTF-8 walkers trust their input: bytes that are not UTF-8 become

@@ -29,6 +29,13 @@ void fl_init(struct fl *f, cairo_t *cr, double width, double height, double marg
 void fl_done(struct fl *f);
 /* Printf into a string owned by f; %s arguments are NOT escaped. */
 const char *fl_fmt(struct fl *f, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* The template `tmpl` with its n "%s" filled by args[0..n) in order (a
+ * missing argument is ""), owned by f. For the rows of the text table,
+ * which are not literals the compiler could check (text.h). */
+const char *fl_fill(struct fl *f, const char *tmpl, const char *const *args, size_t n);
+#define FL_FILL(f, tmpl, ...)                                  \
+    fl_fill((f), (tmpl), (const char *const[]){ __VA_ARGS__ }, \
+            sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *))
 /* A value escaped for markup (NULL → ""), owned by f. */
 const char *fl_esc(struct fl *f, const char *s);
 

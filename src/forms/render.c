@@ -1,6 +1,6 @@
 /* forms_render: the PDF surface in memory, the header every form shares
  * (agency and desk | Quốc hiệu – Tiêu ngữ, place and date, title, dossier
- * code and QR) and the dispatch to each form's body (body.c). */
+ * code and QR) in the document's language, and the dispatch to each form's body (body.c). */
 #include <cairo-pdf.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,19 +34,24 @@ static void header(struct fl *f, const struct forms_doc *d)
     double h = fl_draw(f, fl_fmt(f, "%s\n<b>%s</b>", upper(f, d->agency), upper(f, d->desk)),
                        f->left, y0, lw, s, FL_CENTER);
     fl_line(f, f->left + lw * 0.3, f->left + lw * 0.7, y0 + h + 2);
-    double hr =
-        fl_draw(f,
-                fl_fmt(f, "<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>\n"
-                          "<span size=\"larger\"><b>Độc lập - Tự do - Hạnh phúc</b></span>"),
-                rx, y0, rw, s, FL_CENTER);
+    char number[64];
+    if (forms_number_line(number, sizeof(number), d->kind, d->number, d->lang)) {
+        /* Số, ký hiệu under the issuing body (NĐ 30/2020 thể thức). */
+        h += 5 + fl_draw(f, fl_esc(f, number), f->left, y0 + h + 5, lw, s + 0.5, FL_CENTER);
+    }
+    double hr = fl_draw(f, ft(d, FT_MOTTO), rx, y0, rw, s, FL_CENTER);
     fl_line(f, rx + rw * 0.22, rx + rw * 0.78, y0 + hr + 2);
+    if (*ft(d, FT_MOTTO_GLOSS)) {
+        /* The English line goes below the rule, smaller. */
+        hr += 5 + fl_draw(f, ft(d, FT_MOTTO_GLOSS), rx, y0 + hr + 5, rw, s - 1.5, FL_CENTER);
+    }
     double y = y0 + (h > hr ? h : hr) + 6;
     char line[160];
-    if (forms_date_line(line, sizeof(line), d->place, d->issued)) {
+    if (forms_date_line(line, sizeof(line), d->place, d->issued, d->lang)) {
         y += fl_draw(f, fl_fmt(f, "<i>%s</i>", fl_esc(f, line)), rx, y, rw, s + 0.5, FL_CENTER);
     }
     f->y = y + 8;
-    fl_para(f, fl_fmt(f, "<b>%s</b>", fl_esc(f, forms_kind_title(d->kind))),
+    fl_para(f, fl_fmt(f, "<b>%s</b>", fl_esc(f, forms_kind_title(d->kind, d->lang))),
             d->kind == FORMS_MAU06 ? 15 : 12, FL_CENTER, 6);
 }
 
@@ -62,11 +67,11 @@ static void code_block(struct fl *f, const struct forms_doc *d)
     double y0 = f->y;
     const char *qr = d->lookup_url && *d->lookup_url ? d->lookup_url : d->code;
     fl_qr(f, qr, f->left + tw - side, y0, side);
-    double h = fl_draw(f,
-                       fl_fmt(f, "Mã hồ sơ: <b>%s</b>\n<i><span size=\"smaller\">%s</span></i>",
-                              fl_esc(f, d->code),
-                              "Quét mã QR hoặc dùng mã hồ sơ để tra cứu tình trạng giải quyết"),
-                       f->left, y0 + 4, tw - side - 8, f->size, FL_LEFT);
+    double h =
+        fl_draw(f,
+                fl_fmt(f, "%s\n<i><span size=\"smaller\">%s</span></i>",
+                       FL_FILL(f, ft(d, FT_CODE_LINE), fl_esc(f, d->code)), ft(d, FT_QR_HINT)),
+                f->left, y0 + 4, tw - side - 8, f->size, FL_LEFT);
     f->y = y0 + (h + 4 > side ? h + 4 : side) + 6;
 }
 
@@ -88,12 +93,13 @@ enum mc_status forms_render(const struct forms_doc *d, unsigned char **pdf, size
     mc_buf_init(&out, (size_t)32 << 20); /* a register of a busy year fits */
     cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(to_buf, &out, w, h);
     char title[256];
-    snprintf(title, sizeof(title), "%s – %s", forms_kind_label(d->kind), d->code ? d->code : "");
+    snprintf(title, sizeof(title), "%s – %s", forms_kind_label(d->kind, d->lang),
+             d->code ? d->code : "");
     char *valid_title = g_utf8_make_valid(title, -1);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, valid_title);
     g_free(valid_title);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
-                                   "Biểu mẫu theo Thông tư 01/2018/TT-VPCP");
+                                   forms_text(d->lang, FT_SUBJECT));
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "motcua");
     cairo_t *cr = cairo_create(surf);
     struct fl f;

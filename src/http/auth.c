@@ -2,6 +2,7 @@
  * request into req->who; permission checks over core/scope.h. */
 #include "http/auth.h"
 
+#include <jansson.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "base/buf.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "http/secret.h"
@@ -292,4 +294,30 @@ enum mc_status http_require_role(struct http_req *req, unsigned role_mask, const
 bool http_can_read_unit(const struct http_req *req, const char *unit_code)
 {
     return req->who != NULL && core_scope_can_read(&req->who->scope, unit_code);
+}
+
+/* The codes of the units the caller reads as a JSON array (arena), or NULL
+ * when that is every unit. */
+const char *http_readable_units_json(struct http_req *req)
+{
+    const struct core_scope *sc = &req->who->scope;
+    struct mc_buf b;
+    mc_buf_init(&b, 0);
+    mc_buf_puts(&b, "[");
+    size_t n = 0;
+    for (size_t i = 0; i < sc->nunits; i++) {
+        if (core_scope_can_read(sc, sc->units[i].code)) {
+            json_t *s = json_string(sc->units[i].code);
+            char *q = json_dumps(s, JSON_ENCODE_ANY);
+            mc_buf_puts(&b, n++ ? "," : "");
+            mc_buf_puts(&b, q ? q : "\"\"");
+            free(q);
+            json_decref(s);
+        }
+    }
+    mc_buf_puts(&b, "]");
+    const char *out =
+        n == sc->nunits && n > 0 ? NULL : mc_arena_strdup(&req->arena, mc_buf_cstr(&b));
+    mc_buf_release(&b);
+    return out;
 }

@@ -71,5 +71,8 @@ enum mc_status http_require_role(struct http_req *req, unsigned role_mask, const
                                  struct mc_err *err) MC_MUST_CHECK;
 /* May the caller read data of this unit? (control and steering: always) */
 bool http_can_read_unit(const struct http_req *req, const char *unit_code);
+/* The codes of the units the caller reads, as a JSON array in the request's
+ * arena, or NULL when that is every unit (for SQL filters on json_each). */
+const char *http_readable_units_json(struct http_req *req);
 
 #endif

@@ -51,6 +51,28 @@ enum mc_status http_calendar_install(const char *text, struct mc_err *err)
     return MC_OK;
 }
 
+enum mc_status http_calendar_build(const char *text, struct cal **out, struct mc_err *err)
+{
+    *out = NULL;
+    return build(text, out, err);
+}
+
+void http_calendar_use(struct cal *c, bool agency)
+{
+    pthread_mutex_lock(&built_lock);
+    bool known = false;
+    for (size_t i = 0; i < nbuilt && !known; i++) {
+        known = built[i] == c;
+    }
+    if (!known) {
+        keep(c);
+    }
+    atomic_store(&current_agency, agency);
+    atomic_store(&current, c);
+    load_error[0] = '\0';
+    pthread_mutex_unlock(&built_lock);
+}
+
 enum mc_status http_calendar_check(const char *text, struct mc_err *err)
 {
     struct cal *c = NULL;

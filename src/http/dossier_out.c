@@ -30,6 +30,17 @@ static bool clock_state(const char *s, enum eng_clock_state *out)
     return false;
 }
 
+/* "YYYY-MM-DDTHH:MM:00+07:00", as the API writes instants. */
+static json_t *instant_json(int64_t minutes)
+{
+    struct eng_date d = eng_local_date(minutes);
+    int m = eng_local_minute_of_day(minutes);
+    char buf[40];
+    snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:00+07:00", d.year, d.month, d.day, m / 60,
+             m % 60);
+    return json_string(buf);
+}
+
 void http_clock_derive(json_t *clock, const struct engine *e, int64_t now)
 {
     struct eng_clock c = { 0 };
@@ -49,6 +60,10 @@ void http_clock_derive(json_t *clock, const struct engine *e, int64_t now)
     if (c.state == ENG_CLOCK_RUNNING || c.state == ENG_CLOCK_PAUSED) {
         json_object_set_new(clock, "class", json_string(http_clock_class(remaining, overdue)));
     }
+    if (c.state == ENG_CLOCK_RUNNING) {
+        /* The step's (or dossier's) due time on the calendar in force. */
+        json_object_set_new(clock, "due_at", instant_json(eng_clock_due_from(&c, now, &e->wt)));
+    }
     json_object_del(clock, "running_since");
 }
 
@@ -59,17 +74,6 @@ struct view_build {
     json_t *obj;     /* the current nested object; NULL when it is null */
     char prefix[32]; /* its key */
 };
-
-/* "YYYY-MM-DDTHH:MM:00+07:00", as the API writes instants. */
-static json_t *instant_json(int64_t minutes)
-{
-    struct eng_date d = eng_local_date(minutes);
-    int m = eng_local_minute_of_day(minutes);
-    char buf[40];
-    snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:00+07:00", d.year, d.month, d.day, m / 60,
-             m % 60);
-    return json_string(buf);
-}
 
 static json_t *cell_json(const struct store_cell *c)
 {

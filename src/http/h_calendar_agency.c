@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/log.h"
 #include "core/civil.h"
 #include "core/role.h"
+#include "engine/engine_reschedule.h"
 #include "http/auth.h"
 #include "http/calendar_ctx.h"
 #include "http/engine_ctx.h"
@@ -69,6 +71,60 @@ enum mc_status h_calendar_agency_get(struct http_req *req, struct http_resp *res
     return rc;
 }
 
+static struct eng_worktime worktime_of(const struct cal *c)
+{
+    return (struct eng_worktime){ cal_minutes_add, cal_minutes_between, (void *)c };
+}
+
+/* In one transaction: store the file, move every open dossier's deadlines
+ * from the calendar in force to `fresh` (docs/CALENDAR.md §3.2), and put
+ * `fresh` in force before the COMMIT — the writer lock is held, so no
+ * transition can run between and store a due time computed on the old
+ * calendar. A failed COMMIT puts the old calendar back. `fresh` is freed
+ * on a failure before it was put in force, else kept until exit. */
+static enum mc_status store_and_reschedule(struct http_req *req, const char *text,
+                                           struct cal *fresh,
+                                           struct engine_reschedule_result *moved,
+                                           struct mc_err *err)
+{
+    const struct engine *e = NULL;
+    const struct cal *old = NULL;
+    bool old_agency = false;
+    enum mc_status rc = http_engine(&e, err);
+    if (rc == MC_OK) {
+        rc = http_calendar(&old, &old_agency, err);
+    }
+    if (rc == MC_OK) {
+        rc = store_begin(req->db, err);
+    }
+    if (rc != MC_OK) {
+        cal_free(fresh);
+        return rc;
+    }
+    int64_t now = http_now_minutes(req);
+    rc = store_agency_calendar_put(req->db, text, req->who->person_id, now, err);
+    const struct eng_worktime old_wt = worktime_of(old), new_wt = worktime_of(fresh);
+    if (rc == MC_OK) {
+        rc = engine_reschedule(e, req->db, &old_wt, &new_wt, now, req->who->person_id, strlen(text),
+                               moved, err);
+    }
+    if (rc != MC_OK) {
+        store_rollback(req->db);
+        cal_free(fresh);
+        return rc;
+    }
+    http_calendar_use(fresh, text[0] != '\0');
+    rc = store_commit(req->db, err);
+    if (rc != MC_OK) {
+        http_calendar_use((struct cal *)old, old_agency);
+        return rc;
+    }
+    mc_log(MC_LOG_INFO, "agency calendar changed", "open=%lld rescheduled=%lld appointments=%lld",
+           (long long)moved->scanned, (long long)moved->rescheduled,
+           (long long)moved->appointments);
+    return MC_OK;
+}
+
 enum mc_status h_calendar_agency_put(struct http_req *req, struct http_resp *resp,
                                      struct mc_err *err)
 {
@@ -94,27 +150,19 @@ enum mc_status h_calendar_agency_put(struct http_req *req, struct http_resp *res
     if (rc == MC_OK && strlen(text) != json_string_length(jt)) {
         rc = mc_fail_field(err, MC_EINVAL, "text", "text: NUL characters are not allowed");
     }
-    if (rc == MC_OK && text[0] != '\0') {
-        rc = http_calendar_check(text, err); /* names agency.txt:LINE:FIELD */
+    /* Built (and so checked) before anything is written: a bad file is a
+     * 400 naming agency.txt:LINE:FIELD, and nothing moves. */
+    struct cal *fresh = NULL;
+    if (rc == MC_OK) {
+        rc = http_calendar_build(text, &fresh, err);
     }
     if (rc != MC_OK) {
         json_decref(body);
         return rc;
     }
+    struct engine_reschedule_result moved;
     pthread_mutex_lock(&put_lock);
-    rc = store_begin(req->db, err);
-    if (rc == MC_OK) {
-        rc = store_agency_calendar_put(req->db, text, req->who->person_id, http_now_minutes(req),
-                                       err);
-        if (rc == MC_OK) {
-            rc = store_commit(req->db, err);
-        } else {
-            store_rollback(req->db);
-        }
-    }
-    if (rc == MC_OK) {
-        rc = http_calendar_install(text, err);
-    }
+    rc = store_and_reschedule(req, text, fresh, &moved, err);
     pthread_mutex_unlock(&put_lock);
     json_decref(body);
     json_t *v = NULL;
@@ -122,6 +170,9 @@ enum mc_status h_calendar_agency_put(struct http_req *req, struct http_resp *res
         rc = view(req, &v, err);
     }
     if (rc == MC_OK) {
+        json_object_set_new(v, "rescheduled", json_integer(moved.rescheduled));
+        json_object_set_new(v, "appointments_moved", json_integer(moved.appointments));
+        json_object_set_new(v, "open_dossiers", json_integer(moved.scanned));
         http_resp_json(resp, 200, v);
     }
     return rc;

@@ -79,32 +79,6 @@ static enum mc_status resolve(struct http_req *req, struct store_dossier_filter 
     return rc;
 }
 
-/* The codes of the units the caller reads as a JSON array (arena), or NULL
- * when that is every unit. */
-static const char *readable_units(struct http_req *req)
-{
-    const struct core_scope *sc = &req->who->scope;
-    struct mc_buf b;
-    mc_buf_init(&b, 0);
-    mc_buf_puts(&b, "[");
-    size_t n = 0;
-    for (size_t i = 0; i < sc->nunits; i++) {
-        if (core_scope_can_read(sc, sc->units[i].code)) {
-            json_t *s = json_string(sc->units[i].code);
-            char *q = json_dumps(s, JSON_ENCODE_ANY);
-            mc_buf_puts(&b, n++ ? "," : "");
-            mc_buf_puts(&b, q ? q : "\"\"");
-            free(q);
-            json_decref(s);
-        }
-    }
-    mc_buf_puts(&b, "]");
-    const char *out =
-        n == sc->nunits && n > 0 ? NULL : mc_arena_strdup(&req->arena, mc_buf_cstr(&b));
-    mc_buf_release(&b);
-    return out;
-}
-
 static json_int_t overdue_of(json_t *item)
 {
     return json_integer_value(json_object_get(json_object_get(item, "clock"), "overdue_minutes"));
@@ -171,7 +145,7 @@ enum mc_status h_dossier_list(struct http_req *req, struct http_resp *resp, stru
     }
     f.from_minute = f.from_day ? eng_local_midnight(from) : 0;
     f.to_minute = f.to_day ? eng_local_midnight(to) + 1440 : 0;
-    f.readable_units = readable_units(req);
+    f.readable_units = http_readable_units_json(req);
     char *text = NULL;
     rc = store_dossier_list_json(req->db, &f, &text, err);
     if (rc != MC_OK) {

@@ -281,12 +281,20 @@ enum mc_status h_stats_get(struct http_req *req, struct http_resp *resp, struct 
             rc = mc_fail_field(err, MC_EINVAL, "unit", "no unit %s", unit_code);
         }
     }
+    /* Figures by unit, procedure and month are the agency's service
+     * indicators, which it publishes (docs/SECURITY.md "Statistics"); the
+     * figures of each officer feed staff evaluation (R8) and stay within
+     * the units the caller reads, like the dossiers behind them. */
+    bool per_officer = strcmp(by, "officer") == 0;
+    if (rc == MC_OK && per_officer && unit_code && !http_can_read_unit(req, unit_code)) {
+        rc = mc_fail(err, MC_EPERM, "unit %s is outside your units", unit_code);
+    }
     char *text = NULL;
     if (rc == MC_OK) {
-        rc =
-            store_stats_by_json(req->db, by, from.year * 10000 + from.month * 100 + from.day,
-                                to.year * 10000 + to.month * 100 + to.day, eng_local_midnight(from),
-                                eng_local_midnight(to) + 1440, unit, &text, err);
+        rc = store_stats_by_json(req->db, by, from.year * 10000 + from.month * 100 + from.day,
+                                 to.year * 10000 + to.month * 100 + to.day,
+                                 eng_local_midnight(from), eng_local_midnight(to) + 1440, unit,
+                                 per_officer ? http_readable_units_json(req) : NULL, &text, err);
     }
     if (rc == MC_OK) {
         http_resp_json_text(resp, 200, text);

@@ -3,12 +3,15 @@
  * the procedure's components into a struct forms_doc and let src/forms
  * render the PDF. Staff read a dossier's forms under the same scope as the
  * dossier; the applicant reads Mẫu 01–04 with the code and phone number, as
- * in the public lookup. docs/FORMS.md lists what each form shows. */
+ * in the public lookup. Every form is Vietnamese unless `?lang=en` asks for
+ * the English courtesy translation. docs/FORMS.md lists what each form
+ * shows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/civil.h"
+#include "core/dossier_status.h"
 #include "forms/forms.h"
 #include "http/auth.h"
 #include "http/dossier_out.h"
@@ -18,6 +21,7 @@
 #include "store/store_agency.h"
 #include "store/store_catalog.h"
 #include "store/store_dossier.h"
+#include "store/store_form_number.h"
 #include "store/store_org.h"
 
 static struct forms_when when_at(int64_t t)
@@ -63,20 +67,6 @@ static json_t *last_event(json_t *events, const char *const *actions)
         }
     }
     return NULL;
-}
-
-static const char *channel_words(json_int_t c)
-{
-    switch (c) {
-    case 1:
-        return "Trực tiếp";
-    case 2:
-        return "Trực tuyến";
-    case 3:
-        return "Qua dịch vụ bưu chính công ích";
-    default:
-        return NULL;
-    }
 }
 
 /* A supplement event's note: the missing components on its first line,
@@ -183,7 +173,8 @@ static void common(struct mc_arena *a, const struct core_agency *ag, json_t *dj,
     doc->procedure = sub(dj, "procedure", "name");
     doc->case_name = sub(dj, "case", "name");
     doc->unit = sub(dj, "unit", "name");
-    doc->channel = channel_words(json_integer_value(json_object_get(dj, "channel")));
+    doc->channel =
+        forms_channel_words((int)json_integer_value(json_object_get(dj, "channel")), doc->lang);
     doc->received = when_of(json_object_get(dj, "received_at"));
     doc->submitted = when_of(json_object_get(dj, "submitted_at"));
     doc->due = when_of(json_object_get(dj, "due_at"));
@@ -194,7 +185,7 @@ static void common(struct mc_arena *a, const struct core_agency *ag, json_t *dj,
  * not apply to this dossier (yet). */
 static enum mc_status fill(struct store *db, struct mc_arena *a, enum forms_kind k, json_t *dj,
                            json_t *events, int64_t limit_minutes, int64_t now,
-                           struct forms_doc *doc, struct mc_err *err)
+                           struct forms_doc *doc, json_t **event, struct mc_err *err)
 {
     static const char *const RECEIPT[] = { "receive", "accept", NULL };
     static const char *const SUPPLEMENT[] = { "desk_supplement", "request_supplement", NULL };
@@ -249,14 +240,17 @@ static enum mc_status fill(struct store *db, struct mc_arena *a, enum forms_kind
     /* Dated the day of the act it records; the control slip the day printed. */
     doc->issued = ev ? when_of(json_object_get(ev, "at")) : when_at(now);
     doc->officer = ev ? person(ev, "actor") : NULL;
+    *event = ev;
     return MC_OK;
 }
 
 /* A file name safe in a quoted header value: the code's ASCII letters,
- * digits, dots and dashes. */
-static void ascii_name(char *out, size_t cap, const char *slug, const char *code)
+ * digits, dots and dashes; "_en" marks the English translation. */
+static void ascii_name(char *out, size_t cap, const char *slug, const char *code,
+                       enum forms_lang lang)
 {
-    int w = snprintf(out, cap, "%s_%s.pdf", slug, code ? code : "");
+    int w =
+        snprintf(out, cap, "%s_%s%s.pdf", slug, code ? code : "", lang == FORMS_EN ? "_en" : "");
     for (char *p = out; w > 0 && *p; p++) {
         if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
               *p == '.' || *p == '-' || *p == '_')) {
@@ -275,8 +269,8 @@ enum mc_status http_send_form(struct http_req *req, struct http_resp *resp,
         return rc;
     }
     char ascii[160], utf8[200], enc[600];
-    ascii_name(ascii, sizeof(ascii), forms_kind_slug(doc->kind), doc->code);
-    snprintf(utf8, sizeof(utf8), "%s %s.pdf", forms_kind_label(doc->kind),
+    ascii_name(ascii, sizeof(ascii), forms_kind_slug(doc->kind), doc->code, doc->lang);
+    snprintf(utf8, sizeof(utf8), "%s %s.pdf", forms_kind_file_name(doc->kind, doc->lang),
              doc->code ? doc->code : "");
     if (!forms_pct_encode(enc, sizeof(enc), utf8)) {
         enc[0] = '\0';
@@ -291,11 +285,33 @@ enum mc_status http_send_form(struct http_req *req, struct http_resp *resp,
     return MC_OK;
 }
 
+/* The dossier's status for Mẫu 05, from the table the API uses
+ * (core/dossier_status.c); English keeps the Vietnamese name beside it. */
+static const char *status_words(struct mc_arena *a, enum eng_status s, enum forms_lang lang)
+{
+    if (lang == FORMS_EN) {
+        return mc_arena_printf(a, "%s (%s)", eng_status_name_en(s), eng_status_name_vi(s));
+    }
+    return eng_status_name_vi(s);
+}
+
+enum mc_status http_form_lang(struct http_req *req, enum forms_lang *lang, struct mc_err *err)
+{
+    const char *q = http_query(req, "lang");
+    *lang = FORMS_VI;
+    if (q != NULL && !forms_lang_parse(q, lang)) {
+        return mc_fail_field(err, MC_EINVAL, "lang",
+                             "lang must be vi (the legal Vietnamese form, the default) or en");
+    }
+    return MC_OK;
+}
+
 enum mc_status http_form_gather(struct store *db, struct mc_arena *a, const struct store_dossier *d,
-                                enum forms_kind k, const char *status_name, int64_t now,
+                                enum forms_kind k, enum forms_lang lang, int64_t now,
                                 struct http_form_data *out, struct mc_err *err)
 {
-    *out = (struct http_form_data){ .doc = { .kind = k } };
+    *out = (struct http_form_data){ .doc = { .kind = k, .lang = lang } };
+    json_t *ev = NULL;
     char *events_text = NULL;
     enum mc_status rc = http_dossier_record(db, d->id, &out->dossier, err);
     if (rc == MC_OK) {
@@ -311,8 +327,15 @@ enum mc_status http_form_gather(struct store *db, struct mc_arena *a, const stru
     }
     if (rc == MC_OK) {
         common(a, &out->agency, out->dossier, &out->doc);
-        out->doc.status = status_name;
-        rc = fill(db, a, k, out->dossier, out->events, d->limit_minutes, now, &out->doc, err);
+        out->doc.status = status_words(a, d->state.status, lang);
+        rc = fill(db, a, k, out->dossier, out->events, d->limit_minutes, now, &out->doc, &ev, err);
+    }
+    if (rc == MC_OK && ev != NULL && *forms_kind_notation(k) != '\0') {
+        /* Mẫu 01–04 carry the number of the event they record: drawn on
+         * the first print, the same on every reprint. */
+        json_int_t seq = json_integer_value(json_object_get(ev, "seq"));
+        rc = store_form_number(db, forms_kind_slug(k), d->id, seq, out->doc.issued.year, now,
+                               &out->doc.number, err);
     }
     return rc;
 }
@@ -328,11 +351,11 @@ void http_form_data_release(struct http_form_data *f)
 /* Gather a dossier's form and send it. */
 static enum mc_status dossier_form(struct http_req *req, struct http_resp *resp,
                                    const struct store_dossier *d, enum forms_kind k,
-                                   const char *status_name, struct mc_err *err)
+                                   enum forms_lang lang, struct mc_err *err)
 {
     struct http_form_data f;
     enum mc_status rc =
-        http_form_gather(req->db, &req->arena, d, k, status_name, http_now_minutes(req), &f, err);
+        http_form_gather(req->db, &req->arena, d, k, lang, http_now_minutes(req), &f, err);
     if (rc == MC_OK) {
         rc = http_send_form(req, resp, &f.doc, err);
     }
@@ -359,7 +382,11 @@ static enum mc_status form_kind(struct http_req *req, enum forms_kind *k, bool p
 enum mc_status h_dossier_form_get(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
     enum forms_kind k;
+    enum forms_lang lang;
     enum mc_status rc = form_kind(req, &k, false, err);
+    if (rc == MC_OK) {
+        rc = http_form_lang(req, &lang, err);
+    }
     const struct engine *e = NULL;
     if (rc == MC_OK) {
         rc = http_engine(&e, err);
@@ -381,7 +408,7 @@ enum mc_status h_dossier_form_get(struct http_req *req, struct http_resp *resp, 
         rc = mc_fail(err, MC_EPERM, "this dossier is outside your units");
     }
     if (rc == MC_OK) {
-        rc = dossier_form(req, resp, &d, k, str(view, "status_name"), err);
+        rc = dossier_form(req, resp, &d, k, lang, err);
     }
     json_decref(view);
     return rc;
@@ -390,7 +417,11 @@ enum mc_status h_dossier_form_get(struct http_req *req, struct http_resp *resp, 
 enum mc_status h_public_form_get(struct http_req *req, struct http_resp *resp, struct mc_err *err)
 {
     enum forms_kind k;
+    enum forms_lang lang;
     enum mc_status rc = form_kind(req, &k, true, err);
+    if (rc == MC_OK) {
+        rc = http_form_lang(req, &lang, err);
+    }
     const char *code = http_param(req, 0);
     const char *phone = http_query(req, "phone");
     if (rc == MC_OK && (phone == NULL || strlen(phone) > 20)) {
@@ -407,7 +438,7 @@ enum mc_status h_public_form_get(struct http_req *req, struct http_resp *resp, s
         rc = store_dossier_load(req->db, code ? code : "", &d, err);
     }
     if (rc == MC_OK) {
-        rc = dossier_form(req, resp, &d, k, NULL, err);
+        rc = dossier_form(req, resp, &d, k, lang, err);
     }
     return rc;
 }
@@ -432,19 +463,24 @@ enum mc_status http_send_register_pdf(struct http_req *req, struct http_resp *re
                                       const char *rows_json, struct eng_date from,
                                       struct eng_date to, struct mc_err *err)
 {
+    enum forms_lang lang;
+    enum mc_status rc = http_form_lang(req, &lang, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
     json_t *rows = json_loads(rows_json, 0, NULL);
     if (!json_is_array(rows)) {
         json_decref(rows);
         return mc_fail(err, MC_EINTERNAL, "register JSON does not parse");
     }
     struct core_agency ag = { 0 };
-    enum mc_status rc = store_agency_get(req->db, &ag, err);
+    rc = store_agency_get(req->db, &ag, err);
     if (rc == MC_OK) {
         size_t n = json_array_size(rows);
         struct forms_register_row *r = mc_arena_alloc(&req->arena, (n + 1) * sizeof(*r));
         for (size_t i = 0; i < n; i++) {
             json_t *j = json_array_get(rows, i);
-            const char *verdict = forms_verdict_words(str(j, "verdict"));
+            const char *verdict = forms_verdict_words(str(j, "verdict"), lang);
             bool apology = json_is_string(json_object_get(j, "apology_at"));
             r[i] = (struct forms_register_row){
                 .code = str(j, "code"),
@@ -457,12 +493,13 @@ enum mc_status http_send_register_pdf(struct http_req *req, struct http_resp *re
                 .returned = when_of(json_object_get(j, "returned_at")),
                 .note =
                     mc_arena_printf(&req->arena, "%s%s%s", verdict, *verdict && apology ? "; " : "",
-                                    apology ? "Có phiếu xin lỗi, hẹn lại" : ""),
+                                    apology ? forms_apology_note(lang) : ""),
             };
         }
         int64_t now = http_now_minutes(req);
         struct forms_doc doc = {
             .kind = FORMS_MAU06,
+            .lang = lang,
             .agency = ag.name,
             .desk = desk_name(req),
             .place = ag.province,

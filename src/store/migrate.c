@@ -24,17 +24,22 @@ static int migration_version(const struct mc_embedded *m)
     return (int)v;
 }
 
-int store_schema_latest(void)
+static int latest_of(const struct mc_embedded *list)
 {
     int latest = 0;
-    for (const struct mc_embedded *m = store_migrations; m->name; m++) {
+    for (const struct mc_embedded *m = list; m->name; m++) {
         int v = migration_version(m);
         latest = v > latest ? v : latest;
     }
     return latest;
 }
 
-static enum mc_status current_version(struct store *st, int *version, struct mc_err *err)
+int store_schema_latest(void)
+{
+    return latest_of(store_migrations);
+}
+
+static enum mc_status ensure_table(struct store *st, struct mc_err *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(st->db,
@@ -47,16 +52,46 @@ static enum mc_status current_version(struct store *st, int *version, struct mc_
         sqlite3_free(msg);
         return rc;
     }
+    return MC_OK;
+}
+
+/* One integer from a query with an optional ?1. */
+static enum mc_status query_int(struct store *st, const char *sql, int arg, int *out,
+                                struct mc_err *err)
+{
     sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(version),0) FROM schema_migrations", -1, &s,
-                           NULL) != SQLITE_OK ||
-        sqlite3_step(s) != SQLITE_ROW) {
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        return store_fail_db(st, err, "reading the schema version");
+    }
+    sqlite3_bind_int(s, 1, arg);
+    if (sqlite3_step(s) != SQLITE_ROW) {
         sqlite3_finalize(s);
         return store_fail_db(st, err, "reading the schema version");
     }
-    *version = sqlite3_column_int(s, 0);
+    *out = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
     return MC_OK;
+}
+
+/* The highest version applied, and the lowest version of `list` not
+ * applied (0: none missing). Migrations written on parallel branches may
+ * be merged in any order, so a gap below the highest applied version is a
+ * migration still to apply, not one to skip. */
+static enum mc_status schema_state(struct store *st, const struct mc_embedded *list, int *highest,
+                                   int *missing, struct mc_err *err)
+{
+    enum mc_status rc = ensure_table(st, err);
+    if (rc == MC_OK) {
+        rc = query_int(st, "SELECT coalesce(max(version), 0) FROM schema_migrations", 0, highest,
+                       err);
+    }
+    *missing = 0;
+    for (const struct mc_embedded *m = list; rc == MC_OK && m->name && *missing == 0; m++) {
+        int v = migration_version(m), n = 0;
+        rc = query_int(st, "SELECT count(*) FROM schema_migrations WHERE version = ?1", v, &n, err);
+        *missing = rc == MC_OK && n == 0 ? v : 0;
+    }
+    return rc;
 }
 
 static enum mc_status apply_one(struct store *st, const struct mc_embedded *m, int version,
@@ -93,31 +128,33 @@ static enum mc_status apply_one(struct store *st, const struct mc_embedded *m, i
     return store_commit(st, err);
 }
 
-enum mc_status store_migrate(struct store *st, int *applied, struct mc_err *err)
+enum mc_status store_migrate_list(struct store *st, const struct mc_embedded *list, int *applied,
+                                  struct mc_err *err)
 {
-    int version = 0;
-    int count = 0;
-    enum mc_status rc = current_version(st, &version, err);
+    int highest = 0, missing = 0, count = 0;
+    enum mc_status rc = schema_state(st, list, &highest, &missing, err);
     if (rc != MC_OK) {
         return rc;
     }
-    if (version > store_schema_latest()) {
+    if (highest > latest_of(list)) {
         return mc_fail(err, MC_ECONFLICT,
                        "the database schema (version %d) is newer than this motcua (version %d)",
-                       version, store_schema_latest());
+                       highest, latest_of(list));
     }
     /* The embedded table is sorted by file name, hence by version. */
-    for (const struct mc_embedded *m = store_migrations; m->name; m++) {
-        int v = migration_version(m);
-        if (v <= version) {
-            continue;
+    for (const struct mc_embedded *m = list; missing && m->name; m++) {
+        int v = migration_version(m), n = 0;
+        rc = query_int(st, "SELECT count(*) FROM schema_migrations WHERE version = ?1", v, &n, err);
+        if (rc == MC_OK && n == 0) {
+            rc = apply_one(st, m, v, err);
+            if (rc == MC_OK) {
+                mc_log(MC_LOG_INFO, "migration applied", "version=%d name=%s", v, m->name);
+                count++;
+            }
         }
-        rc = apply_one(st, m, v, err);
         if (rc != MC_OK) {
             return rc;
         }
-        mc_log(MC_LOG_INFO, "migration applied", "version=%d name=%s", v, m->name);
-        count++;
     }
     if (applied) {
         *applied = count;
@@ -125,17 +162,32 @@ enum mc_status store_migrate(struct store *st, int *applied, struct mc_err *err)
     return MC_OK;
 }
 
-enum mc_status store_schema_check(struct store *st, struct mc_err *err)
+enum mc_status store_migrate(struct store *st, int *applied, struct mc_err *err)
 {
-    int version = 0;
-    enum mc_status rc = current_version(st, &version, err);
+    return store_migrate_list(st, store_migrations, applied, err);
+}
+
+enum mc_status store_schema_check_list(struct store *st, const struct mc_embedded *list,
+                                       struct mc_err *err)
+{
+    int highest = 0, missing = 0;
+    enum mc_status rc = schema_state(st, list, &highest, &missing, err);
     if (rc != MC_OK) {
         return rc;
     }
-    if (version != store_schema_latest()) {
+    if (highest > latest_of(list)) {
         return mc_fail(err, MC_ECONFLICT,
-                       "database schema is version %d, this motcua needs %d: run motcua migrate",
-                       version, store_schema_latest());
+                       "database schema is version %d, newer than this motcua (%d)", highest,
+                       latest_of(list));
+    }
+    if (missing) {
+        return mc_fail(err, MC_ECONFLICT,
+                       "database schema lacks migration %04d: run motcua migrate", missing);
     }
     return MC_OK;
+}
+
+enum mc_status store_schema_check(struct store *st, struct mc_err *err)
+{
+    return store_schema_check_list(st, store_migrations, err);
 }

@@ -37,10 +37,12 @@ enum mc_status store_open(const char *path, const struct store_options *opt, str
                           struct mc_err *err) MC_MUST_CHECK;
 void store_close(struct store *st);
 
-/* Apply every embedded migration not yet applied, each in its own
- * transaction. *applied (may be NULL) receives how many ran. */
+/* Apply every embedded migration not yet applied (also one numbered below
+ * the highest applied), each in its own transaction. *applied (may be
+ * NULL) receives how many ran. */
 enum mc_status store_migrate(struct store *st, int *applied, struct mc_err *err) MC_MUST_CHECK;
-/* MC_ECONFLICT when the database schema is older or newer than this binary. */
+/* MC_ECONFLICT when the database lacks a migration of this binary or has
+ * one newer than it. */
 enum mc_status store_schema_check(struct store *st, struct mc_err *err) MC_MUST_CHECK;
 int store_schema_latest(void);
 

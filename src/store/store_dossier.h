@@ -299,11 +299,13 @@ enum mc_status store_procedure_id(struct store *st, const char *code, int64_t *i
                                   struct mc_err *err) MC_MUST_CHECK;
 /* Statistics by "unit", "officer", "procedure" or "month" for days
  * [from_day, to_day] (the same period in minutes [from_minute, to_minute)),
- * of one unit (id) or all (0): the counters' sums plus `open`, the dossiers
- * received in the period that are still open. */
+ * of one unit (id) or all (0), counting only the units whose codes are in
+ * `units` (a JSON array; NULL: every unit): the counters' sums plus `open`,
+ * the dossiers received in the period that are still open. */
 enum mc_status store_stats_by_json(struct store *st, const char *by, int from_day, int to_day,
                                    int64_t from_minute, int64_t to_minute, int64_t unit,
-                                   char **json, struct mc_err *err) MC_MUST_CHECK;
+                                   const char *units, char **json,
+                                   struct mc_err *err) MC_MUST_CHECK;
 /* Mark every unread notification of the person read; *n = how many. */
 enum mc_status store_notifications_read_all(struct store *st, int64_t person, int64_t now,
                                             int64_t *n, struct mc_err *err) MC_MUST_CHECK;

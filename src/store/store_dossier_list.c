@@ -114,18 +114,23 @@ enum mc_status store_procedure_id(struct store *st, const char *code, int64_t *i
 }
 
 /* Statistics by key, ?1/?2 the days YYYYMMDD, ?3 unit id or NULL, ?4/?5 the
- * period in minutes [from, to): the counters' sums, plus `open` = the
- * dossiers received in the period and still open now, by the same key
- * (officer: their holder). */
+ * period in minutes [from, to), ?6 the codes of the units to count (JSON
+ * array) or NULL for all: the counters' sums, plus `open` = the dossiers
+ * received in the period and still open now, by the same key (officer:
+ * their holder). */
+#define STATS_UNITS(col) \
+    " AND (?6 IS NULL OR " col " IN (SELECT u6.id FROM units u6, json_each(?6) j6" \
+    " WHERE u6.code = j6.value))"
 #define STATS_SQL(ckey, dkey, label, join, order)                                                \
     "WITH c AS (SELECT " ckey " AS k, sum(received) AS received, sum(in_progress) AS in_progress," \
     "   sum(early) AS early, sum(on_time) AS on_time, sum(late) AS late, sum(paused) AS paused,"   \
     "   sum(online) AS online, sum(refused) AS refused, sum(withdrawn) AS withdrawn"              \
     "   FROM counters c WHERE c.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR c.unit = ?3)"            \
-    "   GROUP BY 1),"                                                                             \
+    STATS_UNITS("c.unit") " GROUP BY 1),"                                                                             \
     " o AS (SELECT " dkey " AS k, count(*) AS n FROM dossiers d"                                  \
     "   WHERE d.status IN " OPEN_STATUSES " AND d.received_at >= ?4 AND d.received_at < ?5"       \
-    "   AND (?3 IS NULL OR d.unit = ?3) AND " dkey " IS NOT NULL GROUP BY 1),"                    \
+    "   AND (?3 IS NULL OR d.unit = ?3) AND " dkey " IS NOT NULL" STATS_UNITS("d.unit")         \
+    " GROUP BY 1),"                    \
     " k AS (SELECT k FROM c UNION SELECT k FROM o)"                                               \
     " SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT json_object(" label ","      \
     " 'received', coalesce(c.received, 0), 'in_progress', coalesce(c.in_progress, 0),"           \
@@ -155,7 +160,7 @@ static const char STATS_MONTH[] =
 
 enum mc_status store_stats_by_json(struct store *st, const char *by, int from_day, int to_day,
                                    int64_t from_minute, int64_t to_minute, int64_t unit,
-                                   char **json, struct mc_err *err)
+                                   const char *units, char **json, struct mc_err *err)
 {
     const char *sql = strcmp(by, "unit") == 0      ? STATS_UNIT
                       : strcmp(by, "officer") == 0 ? STATS_OFFICER
@@ -172,6 +177,7 @@ enum mc_status store_stats_by_json(struct store *st, const char *by, int from_da
     }
     store_bind_i64(s, 4, from_minute);
     store_bind_i64(s, 5, to_minute);
+    store_bind_text(s, 6, units);
     return store_json_row(st, s, "reading statistics", json, err);
 }
 

@@ -73,4 +73,12 @@ enum mc_status store_id_of(struct store *st, const char *sql, const char *key, c
 enum mc_status store_json_row(struct store *st, sqlite3_stmt *s, const char *what, char **json,
                               struct mc_err *err) MC_MUST_CHECK;
 
+/* store_migrate / store_schema_check over another list of migrations
+ * (sorted by name, NULL-terminated): for tests of the runner itself. */
+struct mc_embedded;
+enum mc_status store_migrate_list(struct store *st, const struct mc_embedded *list, int *applied,
+                                  struct mc_err *err) MC_MUST_CHECK;
+enum mc_status store_schema_check_list(struct store *st, const struct mc_embedded *list,
+                                       struct mc_err *err) MC_MUST_CHECK;
+
 #endif

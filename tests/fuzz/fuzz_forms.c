@@ -2,7 +2,7 @@
  * bytes that are not UTF-8, combining marks, very long words and lists.
  * Every input must render a PDF (the renderer escapes and repairs what it
  * is given), never crash, leak or read out of bounds. The first byte picks
- * the form; the rest is fields separated by newlines. */
+ * the form and its language; the rest is fields separated by newlines. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,6 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                       { 0 },    { 0 },    field[11] };
     struct forms_doc d = {
         .kind = (enum forms_kind)(FORMS_MAU01 + data[0] % 6),
+        .lang = (data[0] / 6) % 2 ? FORMS_EN : FORMS_VI,
         .agency = field[0] ? field[0] : "",
         .desk = field[1] ? field[1] : "",
         .place = field[2],

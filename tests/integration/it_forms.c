@@ -4,7 +4,9 @@
  * text with its diacritics (NFC, even from decomposed input), the dossier
  * code, the appointment, the missing components, the page size. Forms that
  * do not apply are refused in words; scope rules as for the dossier; the
- * applicant's copy by code and phone; the register on A4. */
+ * applicant's copy by code and phone; the register on A4. The English
+ * courtesy translation (?lang=en, motcua form --lang en) of each, with the
+ * Vietnamese legal names beside the English; other languages are 400. */
 
 // clang-format off
 #include <stdarg.h>
@@ -83,18 +85,26 @@ static void assert_has(const char *text, const char *want)
     assert_non_null(strstr(text, want));
 }
 
-/* GET a form as `user` (NULL: anonymous on the public path with `phone`). */
-static long get_form(const char *user, const char *code, const char *form, const char *phone,
-                     struct it_resp *r)
+/* GET a form as `user` (NULL: anonymous on the public path with `phone`)
+ * in `lang` (NULL: no lang parameter, the Vietnamese default). */
+static long get_form_lang(const char *user, const char *code, const char *form, const char *phone,
+                          const char *lang, struct it_resp *r)
 {
     char path[256];
     if (user) {
-        snprintf(path, sizeof(path), "/api/dossiers/%s/forms/%s", code, form);
+        snprintf(path, sizeof(path), "/api/dossiers/%s/forms/%s%s%s", code, form,
+                 lang ? "?lang=" : "", lang ? lang : "");
     } else {
-        snprintf(path, sizeof(path), "/api/public/dossiers/%s/forms/%s?phone=%s", code, form,
-                 phone);
+        snprintf(path, sizeof(path), "/api/public/dossiers/%s/forms/%s?phone=%s%s%s", code, form,
+                 phone, lang ? "&lang=" : "", lang ? lang : "");
     }
     return dit_call(user, "GET", path, NULL, NULL, r);
+}
+
+static long get_form(const char *user, const char *code, const char *form, const char *phone,
+                     struct it_resp *r)
+{
+    return get_form_lang(user, code, form, phone, NULL, r);
 }
 
 /* The form's text; asserts a PDF on A5 portrait (or A4 landscape). */
@@ -110,6 +120,26 @@ static char *form_text(struct it_resp *r, bool a4_landscape)
     free(info);
     return poppler("pdftotext -enc UTF-8", r);
 }
+
+/* The form's number from its "Số: NN/<notation>" line (0 when absent). */
+static long form_number(const char *text, const char *notation)
+{
+    char want[32];
+    snprintf(want, sizeof(want), "/%s", notation);
+    for (const char *p = strstr(text, "Số: "); p; p = strstr(p + 1, "Số: ")) {
+        char *end = NULL;
+        long n = strtol(p + strlen("Số: "), &end, 10);
+        if (end && strncmp(end, want, strlen(want)) == 0) {
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* The first dossier's code and its receipt's number, for the reprints of
+ * the later tests. */
+static char first_code[32];
+static long first_receipt;
 
 static void expect_refused(const char *user, const char *code, const char *form, long status,
                            const char *words)
@@ -155,7 +185,55 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "08 giờ 00 phút, ngày 12 tháng 10 năm 2026");
     assert_has(t, "08 giờ 00 phút, ngày 02 tháng 11 năm 2026"); /* the appointment */
     assert_has(t, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+    /* Numbered on its first print (NĐ 30/2020: 01, 02, … in the year). */
+    first_receipt = form_number(t, "GTN");
+    assert_true(first_receipt >= 1);
+    snprintf(first_code, sizeof(first_code), "%s", code);
     free(t);
+
+    /* The English courtesy translation: English title with the Vietnamese
+     * legal name beside it, the motto in Vietnamese with an English line,
+     * dates day/month/year, the applicant's data as recorded. */
+    assert_int_equal(get_form_lang("motcua1", code, "mau-01", NULL, "en", &r), 200);
+    assert_has(r.headers, "_en.pdf\"");
+    assert_has(r.headers, "filename*=UTF-8''Form%2001%20");
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "RECEIPT AND APPOINTMENT SLIP");
+    assert_has(t, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả — Mẫu số 01");
+    assert_has(t, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_has(t, "Độc lập - Tự do - Hạnh phúc");
+    assert_has(t, "Socialist Republic of Viet Nam");
+    assert_has(t, "Hưng Yên, 12/10/2026");
+    assert_has(t, "Dossier code (Mã hồ sơ):");
+    assert_has(t, code);
+    assert_has(t, "Phạm Thị Hoà");
+    assert_has(t, "Thủ tục cho phép quỹ hoạt động trở lại"); /* procedure as recorded */
+    assert_has(t, "15 working days");
+    assert_has(t, "Received at: 08:00, 12/10/2026");
+    assert_has(t, "08:00, 02/11/2026"); /* the appointment */
+    assert_has(t, "Submitted: In person");
+    assert_has(t, "RECEIVED BY");
+    char number[48];
+    snprintf(number, sizeof(number), "No. (Số): %02ld/GTN", first_receipt); /* the same number */
+    assert_has(t, number);
+    assert_null(strstr(t, "ngày làm việc")); /* no Vietnamese label left */
+    assert_null(strstr(t, "Thời gian nhận hồ sơ"));
+    free(t);
+    /* An explicit vi is the default; any other language is refused by name. */
+    assert_int_equal(get_form_lang("motcua1", code, "mau-01", NULL, "vi", &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    assert_int_equal(form_number(t, "GTN"), first_receipt); /* a reprint */
+    free(t);
+    static const char *const bad_langs[] = { "xx", "EN", "", "en-US" };
+    for (size_t i = 0; i < sizeof(bad_langs) / sizeof(bad_langs[0]); i++) {
+        assert_int_equal(get_form_lang("motcua1", code, "mau-01", NULL, bad_langs[i], &r), 400);
+        assert_string_equal(r.content_type, "application/problem+json");
+        assert_string_equal(it_problem_field(&r), "lang");
+        it_resp_release(&r);
+    }
 
     /* Forms that do not apply yet, in words; names that do not exist. */
     expect_refused("motcua1", code, "mau-02", 409, "supplement");
@@ -182,6 +260,19 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "Biên bản họp Hội đồng quản lý quỹ");
     assert_has(t, "Lý do: Điều lệ chưa có chữ ký của Chủ tịch Hội đồng");
     assert_has(t, "Trần Minh Hiếu"); /* who asked */
+    long supplement_no = form_number(t, "PYCBS");
+    assert_true(supplement_no >= 1);
+    free(t);
+    assert_int_equal(get_form_lang("chuyenvien1.tcbc", code, "mau-02", NULL, "en", &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER");
+    assert_has(t, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — Mẫu số 02");
+    assert_has(t, "Hưng Yên, 13/10/2026");
+    assert_has(t, "Bản sao điều lệ quỹ"); /* the officer's words stay as recorded */
+    assert_has(t, "Reason: Điều lệ chưa có chữ ký của Chủ tịch Hội đồng");
+    snprintf(number, sizeof(number), "No. (Số): %02ld/PYCBS", supplement_no);
+    assert_has(t, number);
     free(t);
 
     dit_now = dit_at(2026, 10, 14, 8, 0);
@@ -197,6 +288,17 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "Cần lấy ý kiến của Sở Tài chính");
     assert_has(t, "16 giờ 00 phút, ngày 20 tháng 11 năm 2026");
     assert_has(t, "xin lỗi");
+    assert_true(form_number(t, "PXL") >= 1);
+    free(t);
+    assert_int_equal(get_form_lang("truongphong.tcbc", code, "mau-04", NULL, "en", &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "APOLOGY AND NEW APPOINTMENT FOR THE RESULT");
+    assert_has(t, "Phiếu xin lỗi và hẹn lại ngày trả kết quả — Mẫu số 04");
+    assert_has(t, "On 12/10/2026,");
+    assert_has(t, "apologises");
+    assert_has(t, "16:00, 20/11/2026");
+    assert_has(t, "FOR THE AGENCY");
     free(t);
 
     /* Through the remaining steps to the applicant. */
@@ -218,6 +320,19 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, "Nhận:");
     assert_has(t, "Đinh Văn Long"); /* the head who assigned and apologised */
     assert_has(t, "Đúng hạn");
+    assert_has(t, "Tình trạng hiện nay: Đã trả kết quả");
+    assert_null(strstr(t, "Số:")); /* the control slip is no issued document */
+    free(t);
+    /* English: the status from the API's table, with its Vietnamese name. */
+    assert_int_equal(get_form_lang("kiemsoat1", code, "mau-05", NULL, "en", &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "PROCESS CONTROL SLIP");
+    assert_has(t, "Attached to the dossier of: Phạm Thị Hoà");
+    assert_has(t, "Current status: Result returned (Đã trả kết quả)");
+    assert_has(t, "From:");
+    assert_has(t, "On time");
+    assert_has(t, "Đinh Văn Long");
     free(t);
 
     /* The applicant: code and phone, as in the lookup; Mẫu 05 stays inside. */
@@ -227,6 +342,15 @@ static void walk_and_print_every_form(void **state)
     assert_has(t, code);
     free(t);
     assert_int_equal(get_form(NULL, code, "mau-04", "0911222333", &r), 200);
+    it_resp_release(&r);
+    assert_int_equal(get_form_lang(NULL, code, "mau-01", "0911222333", "en", &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "RECEIPT AND APPOINTMENT SLIP");
+    assert_has(t, code);
+    free(t);
+    assert_int_equal(get_form_lang(NULL, code, "mau-01", "0911222333", "fr", &r), 400);
+    assert_string_equal(it_problem_field(&r), "lang");
     it_resp_release(&r);
     assert_int_equal(get_form(NULL, code, "mau-01", "0999999999", &r), 404);
     it_resp_release(&r);
@@ -258,6 +382,14 @@ static void receipt_lists_the_components(void **state)
     assert_has(t, "Ngõ <5> & 7, Hưng Yên"); /* markup characters print as text */
     assert_has(t, "30 ngày làm việc");
     assert_has(t, "14 giờ 05 phút, ngày 15 tháng 10 năm 2026");
+    /* The next receipt of the year takes the next number; the first
+     * dossier's receipt keeps its own. */
+    assert_int_equal(form_number(t, "GTN"), first_receipt + 1);
+    free(t);
+    assert_int_equal(get_form("motcua1", first_code, "mau-01", NULL, &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_int_equal(form_number(t, "GTN"), first_receipt);
     free(t);
 
     /* The same receipt from the command line; a form that does not apply
@@ -271,7 +403,21 @@ static void receipt_lists_the_components(void **state)
     assert_has(t, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
     assert_has(t, code);
     assert_has(t, "Vũ Văn Đông");
+    assert_int_equal(form_number(t, "GTN"), first_receipt + 1); /* the command line reprints */
     free(t);
+    const char *en[] = { "form", code, "mau-01", "--lang", "en", "-o", path, NULL };
+    assert_int_equal(it_cli(&dit_srv, &out, en), 0);
+    free(out);
+    t = poppler_file("pdftotext -enc UTF-8", path);
+    assert_has(t, "RECEIPT AND APPOINTMENT SLIP");
+    assert_has(t, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
+    assert_has(t, "30 working days");
+    assert_has(t, "Vũ Văn Đông");
+    free(t);
+    const char *bad_lang[] = { "form", code, "mau-01", "--lang", "de", "-o", path, NULL };
+    assert_int_equal(it_cli(&dit_srv, &out, bad_lang), 2);
+    assert_has(out, "--lang");
+    free(out);
     const char *no[] = { "form", code, "mau-04", "-o", path, NULL };
     assert_int_equal(it_cli(&dit_srv, &out, no), 1);
     assert_has(out, "apology");
@@ -306,6 +452,16 @@ static void refusal_slip_gives_the_reason(void **state)
     assert_has(t, "Hồ sơ không thuộc thẩm quyền giải quyết của Sở");
     assert_has(t, "Lý Thị Én");
     assert_has(t, "NGƯỜI TỪ CHỐI");
+    assert_true(form_number(t, "PTC") >= 1);
+    free(t);
+    assert_int_equal(get_form_lang("motcua1", ref, "mau-03", NULL, "en", &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_has(t, "NOTICE OF REFUSAL TO RECEIVE AND PROCESS THE DOSSIER");
+    assert_has(t, "Phiếu từ chối tiếp nhận giải quyết hồ sơ — Mẫu số 03");
+    assert_has(t, "does not accept or process this dossier");
+    assert_has(t, "Hồ sơ không thuộc thẩm quyền giải quyết của Sở");
+    assert_has(t, "REFUSED BY");
     free(t);
     /* A refused dossier has no receipt. */
     expect_refused("motcua1", ref, "mau-01", 409, "not been received");
@@ -340,6 +496,56 @@ static void register_prints_on_a4(void **state)
                      400);
     assert_string_equal(it_problem_field(&r), "format");
     it_resp_release(&r);
+    assert_int_equal(dit_call("motcua1", "GET",
+                              "/api/register?from=2026-10-01&to=2026-10-31&format=pdf&lang=en",
+                              NULL, NULL, &r),
+                     200);
+    t = form_text(&r, true);
+    it_resp_release(&r);
+    assert_has(t, "DOSSIER TRACKING REGISTER (Sổ theo dõi hồ sơ — Mẫu số 06)");
+    assert_has(t, "From 01/10/2026 to 31/10/2026");
+    assert_has(t, "Vũ Văn Đông");
+    free(t);
+    assert_int_equal(dit_call("motcua1", "GET",
+                              "/api/register?from=2026-10-01&to=2026-10-31&format=pdf&lang=vn",
+                              NULL, NULL, &r),
+                     400);
+    assert_string_equal(it_problem_field(&r), "lang");
+    it_resp_release(&r);
+}
+
+/* Each year's series starts again at 01 (NĐ 30/2020 Điều 15), by the year
+ * of the form's date. */
+static void numbers_restart_each_year(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    dit_now = dit_at(2027, 1, 4, 8, 0);
+    char codes[2][32];
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(dit_call("motcua1", "POST", "/api/dossiers",
+                                  "{\"procedure\":\"2.000465\",\"applicant\":{\"name\":"
+                                  "\"Hà Văn Năm\",\"phone\":\"0900555666\"}}",
+                                  NULL, &r),
+                         201);
+        snprintf(codes[i], sizeof(codes[i]), "%s", dit_str(r.json, "code"));
+        it_resp_release(&r);
+    }
+    /* Printed in the opposite order of receipt: the number follows the print. */
+    for (int i = 1; i >= 0; i--) {
+        assert_int_equal(get_form("motcua1", codes[i], "mau-01", NULL, &r), 200);
+        char *t = form_text(&r, false);
+        it_resp_release(&r);
+        assert_int_equal(form_number(t, "GTN"), 2 - i);
+        assert_has(t, i == 1 ? "Số: 01/GTN" : "Số: 02/GTN");
+        free(t);
+    }
+    /* 2026's series is untouched: its first receipt keeps its number. */
+    assert_int_equal(get_form("motcua1", first_code, "mau-01", NULL, &r), 200);
+    char *t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_int_equal(form_number(t, "GTN"), first_receipt);
+    free(t);
 }
 
 int main(void)
@@ -349,6 +555,7 @@ int main(void)
         cmocka_unit_test(receipt_lists_the_components),
         cmocka_unit_test(refusal_slip_gives_the_reason),
         cmocka_unit_test(register_prints_on_a4),
+        cmocka_unit_test(numbers_restart_each_year),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

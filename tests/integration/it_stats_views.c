@@ -155,6 +155,25 @@ static void stats_by_month_and_unit(void **state)
     assert_int_equal(dit_int(desk, "early") + dit_int(desk, "late"), 2);
     json_decref(rows);
 
+    /* Each officer's figures stay within the units the caller reads: TCBC's
+     * head sees the desk officer's work on TCBC's dossiers, XDCQ's does not,
+     * and asking for TCBC is refused; by unit, every caller sees the agency. */
+    rows = get_json("truongphong.tcbc", "/api/stats?by=officer&from=2026-10-01&to=2026-11-30");
+    assert_non_null(row_with(rows, "officer", "motcua2"));
+    json_decref(rows);
+    rows = get_json("truongphong.xdcq", "/api/stats?by=officer&from=2026-10-01&to=2026-11-30");
+    assert_null(row_with(rows, "officer", "motcua2"));
+    json_decref(rows);
+    struct it_resp r;
+    assert_int_equal(dit_call("truongphong.xdcq", "GET",
+                              "/api/stats?by=officer&from=2026-10-01&to=2026-11-30&unit=TCBC", NULL,
+                              NULL, &r),
+                     403);
+    it_resp_release(&r);
+    rows = get_json("truongphong.xdcq", "/api/stats?by=unit&from=2026-10-01&to=2026-11-30");
+    assert_non_null(row_with(rows, "unit", "TCBC"));
+    json_decref(rows);
+
     expect_400("giamdoc", "/api/stats?by=week&from=2026-10-01&to=2026-11-30", "by");
     expect_400("giamdoc", "/api/stats?by=unit&from=2026-10-01&to=2026-11-30&unit=NOPE", "unit");
 }

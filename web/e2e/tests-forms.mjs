@@ -2,7 +2,10 @@
 // dossier and the receipt page links Mẫu 01 as a PDF; the dossier page
 // offers the forms that apply and only those; the applicant finds Mẫu 01 on
 // the lookup page with the code and phone number; the director prints the
-// register (Mẫu 06) of the dashboard's months.
+// register (Mẫu 06) of the dashboard's months. In the English interface the
+// same buttons give the English courtesy translation (read back with
+// pdftotext: the English title beside the Vietnamese legal name).
+import { execFileSync } from 'node:child_process';
 import { assert, expectText, login, shot } from './helpers.mjs';
 
 const PROCEDURE = '1.003950';
@@ -19,6 +22,11 @@ async function expectPdf(page, locator, what) {
   const body = await r.body();
   assert(body.subarray(0, 5).toString() === '%PDF-', `${what}: the body is not a PDF`);
   return href;
+}
+
+/** The text of a PDF file, whitespace runs collapsed (poppler's pdftotext). */
+function pdfText(path) {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
 export const tests = [
@@ -75,6 +83,33 @@ export const tests = [
       await page.getByTestId('dashboard-table').waitFor();
       const href = await expectPdf(page, page.getByTestId('register-pdf').getByRole('link'), 'Mẫu 06');
       assert(/^\/api\/register\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}&format=pdf$/.test(href), `register address: ${href}`);
+    },
+  },
+  {
+    name: 'forms: the English interface prints and downloads the English translation of Mẫu 01',
+    async run({ page, shots }) {
+      assert(state.code, 'no dossier from the previous test');
+      await login(page, 'motcua1');
+      await page.getByTestId('lang-en').click();
+      await page.goto(`/can-bo/ho-so/${state.code}`);
+      const row = page.getByTestId('form-mau-01');
+      await expectText(row, /Form 01 – Receipt and appointment slip[\s\S]*Print[\s\S]*Download PDF/, 'English buttons');
+      await expectText(page.getByTestId('form-translation'), /the Vietnamese form is the legal document/, 'translation note');
+      const print = await row.getByRole('link', { name: 'Print' }).getAttribute('href');
+      assert(print === `/api/dossiers/${state.code}/forms/mau-01?lang=en`, `print address: ${print}`);
+      const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'Download PDF' }).click()]);
+      // The server's UTF-8 file name (filename*) names the translation.
+      assert(download.suggestedFilename() === `Form 01 ${state.code}.pdf`, `file name: ${download.suggestedFilename()}`);
+      const text = pdfText(await download.path());
+      for (const want of ['RECEIPT AND APPOINTMENT SLIP', 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả — Mẫu số 01', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', state.code, APPLICANT.name]) {
+        assert(text.includes(want), `the English PDF lacks "${want}": ${text.slice(0, 400)}`);
+      }
+      assert(!text.includes('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ'), 'the English download is the Vietnamese form');
+      await shot(page, shots, 'forms-english-links');
+      // Back in Vietnamese, the same button gives the legal Vietnamese form.
+      await page.getByTestId('lang-vi').click();
+      const vi = await page.getByTestId('form-mau-01').getByRole('link', { name: 'In phiếu' }).getAttribute('href');
+      assert(vi === `/api/dossiers/${state.code}/forms/mau-01`, `Vietnamese address: ${vi}`);
     },
   },
 ];

@@ -9,4 +9,5 @@ export * from './upload';
 export * from './cases';
 export * from './dashboard';
 export * from './notifications';
+export * from './calendar';
 export * from './recurrence';

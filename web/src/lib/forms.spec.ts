@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicForms, registerPdfUrl, staffFormUrl, staffForms } from './forms';
+import { formUrlIn, publicForms, registerPdfUrl, staffFormUrl, staffForms } from './forms';
 
 describe('staffForms', () => {
   it('offers the receipt and the control slip once received', () => {
@@ -50,5 +50,19 @@ describe('registerPdfUrl', () => {
     expect(registerPdfUrl('2026-06', '2026-11')).toBe('/api/register?from=2026-06-01&to=2026-11-30&format=pdf');
     expect(registerPdfUrl('2028-01', '2028-02')).toBe('/api/register?from=2028-01-01&to=2028-02-29&format=pdf');
     expect(registerPdfUrl('2026-12', '2026-12')).toBe('/api/register?from=2026-12-01&to=2026-12-31&format=pdf');
+  });
+});
+
+describe('formUrlIn', () => {
+  it('adds lang=en for the English interface and nothing for Vietnamese', () => {
+    expect(formUrlIn('/api/dossiers/C/forms/mau-01', 'en')).toBe('/api/dossiers/C/forms/mau-01?lang=en');
+    expect(formUrlIn('/api/public/dossiers/C/forms/mau-01?phone=0900', 'en')).toBe(
+      '/api/public/dossiers/C/forms/mau-01?phone=0900&lang=en',
+    );
+    expect(formUrlIn('/api/dossiers/C/forms/mau-01', 'vi')).toBe('/api/dossiers/C/forms/mau-01');
+  });
+  it('prints the register in the interface language', () => {
+    expect(registerPdfUrl('2026-10', '2026-11', 'en')).toBe('/api/register?from=2026-10-01&to=2026-11-30&format=pdf&lang=en');
+    expect(registerPdfUrl('2026-10', '2026-11')).toBe('/api/register?from=2026-10-01&to=2026-11-30&format=pdf');
   });
 });

@@ -1,6 +1,8 @@
 // Which printable forms (TT 01/2018 Mẫu 01–05, docs/FORMS.md) apply to a
 // dossier, and their addresses. The server refuses a form that does not
 // apply (409); these rules only decide which links to show, and mirror it.
+// The forms print in the interface's language: Vietnamese (the legal
+// document, the server's default) or the English courtesy translation.
 
 export type FormSlug = 'mau-01' | 'mau-02' | 'mau-03' | 'mau-04' | 'mau-05';
 
@@ -10,6 +12,15 @@ export interface FormLink {
 }
 
 const enc = encodeURIComponent;
+
+/**
+ * The address of a form in the interface's language: `lang=en` is added for
+ * English; Vietnamese is the server's default and needs no parameter.
+ */
+export function formUrlIn(url: string, locale: string): string {
+  if (locale !== 'en') return url;
+  return `${url}${url.includes('?') ? '&' : '?'}lang=en`;
+}
 
 /** The staff address of a form (the dossier's code, or its online ref). */
 export function staffFormUrl(code: string, slug: FormSlug): string {
@@ -53,11 +64,11 @@ export function publicForms(
 
 /**
  * The register (Mẫu 06) as PDF for whole months "YYYY-MM" from–to: from the
- * first day of `from` to the last day of `to`.
+ * first day of `from` to the last day of `to`, in `locale`'s language.
  */
-export function registerPdfUrl(from: string, to: string): string {
+export function registerPdfUrl(from: string, to: string, locale = 'vi'): string {
   const [y, m] = to.split('-').map(Number);
   // Day 0 of the next month is the last day of this one (UTC, no time zone shift).
   const last = new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate();
-  return `/api/register?from=${from}-01&to=${to}-${String(last).padStart(2, '0')}&format=pdf`;
+  return formUrlIn(`/api/register?from=${from}-01&to=${to}-${String(last).padStart(2, '0')}&format=pdf`, locale);
 }

@@ -124,6 +124,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'late.title', access: 'stats' },
       },
       {
+        path: 'lich-co-quan',
+        name: 'agency-calendar',
+        component: () => import('@/pages/AgencyCalendarPage.vue'),
+        meta: { titleKey: 'agencyCalendar.title', access: 'admin' },
+      },
+      {
         path: 'thong-bao',
         name: 'notifications',
         component: () => import('@/pages/NotificationsPage.vue'),
