@@ -269,6 +269,52 @@ static void a_period_opens_once(void **state)
     free(out);
 }
 
+static void put_rule(const char *body)
+{
+    struct it_resp r;
+    long st = dit_call("quantri", "PUT", RULE_PATH, body, NULL, &r);
+    if (st != 200) {
+        fail_msg("PUT %s: %ld %s", body, st, r.body ? r.body : "");
+    }
+    it_resp_release(&r);
+}
+
+/* A rule counts from the day it is set: setting the same rule again (a
+ * repeated import) keeps that day, a changed rule moves it. Runs after
+ * a_period_opens_once (two cases, the rule removed). */
+static void a_rule_counts_from_when_it_is_set(void **state)
+{
+    (void)state;
+    char codes[400];
+    /* Set on Tuesday 2 March 2027: March's period (due Monday the 1st)
+     * was past already and never opens. */
+    dit_now = dit_at(2027, 3, 2, 9, 0);
+    put_rule("{\"every\":\"month\",\"day\":1}");
+    sweep();
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 2);
+    /* No sweep until 2 April (say the server was down); the same rule is
+     * put again. April's period (due Thursday 1 April, opened on 26 March)
+     * is after 2 March: it opens. */
+    dit_now = dit_at(2027, 4, 2, 9, 0);
+    put_rule("{\"every\":\"month\",\"day\":1}");
+    assert_true(sweep() >= 1);
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 3);
+    /* On Tuesday 4 May a changed rule (no lead) counts from that day: May's
+     * period, due on 1 May, a Saturday after the 30 April holiday, so on
+     * Thursday 29 April, is before it and does not open. */
+    dit_now = dit_at(2027, 5, 4, 9, 0);
+    put_rule("{\"every\":\"month\",\"day\":1,\"lead_working_days\":0}");
+    sweep();
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 3);
+    struct it_resp r;
+    assert_int_equal(dit_call("quantri", "GET", RULE_PATH, NULL, NULL, &r), 200);
+    json_t *next = json_object_get(r.json, "next");
+    assert_string_equal(dit_str(next, "period"), "2027-06");
+    assert_string_equal(dit_str(next, "due_on"), "2027-06-01");
+    assert_string_equal(dit_str(next, "opens_on"), "2027-06-01");
+    it_resp_release(&r);
+}
+
 static void sh(const char *cmd)
 {
     if (system(cmd) != 0) {
@@ -313,6 +359,7 @@ int main(void)
         cmocka_unit_test(import_names_bad_rules),
         cmocka_unit_test(rule_edit_is_for_admins_and_validated),
         cmocka_unit_test(a_period_opens_once),
+        cmocka_unit_test(a_rule_counts_from_when_it_is_set),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
