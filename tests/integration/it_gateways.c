@@ -413,7 +413,6 @@ static void every_branch_escalates_on_its_own_clock(void **state)
     free(out);
 }
 
-
 static char *slurp(const char *path)
 {
     FILE *f = fopen(path, "rb");

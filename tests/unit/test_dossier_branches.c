@@ -574,8 +574,8 @@ static void randomised_walk_through_the_choice(void **state)
         }
         finished += eng_status_is_terminal(s.d.status);
     }
-    print_message("choice walk: %zu direct, %zu blocks, %zu joins, %zu finished\n", direct,
-                  blocks, joined, finished);
+    print_message("choice walk: %zu direct, %zu blocks, %zu joins, %zu finished\n", direct, blocks,
+                  joined, finished);
     assert_true(direct > 30);
     assert_true(blocks > 30);
     assert_true(joined > 10);
