@@ -188,10 +188,10 @@ static void fold_task(struct bpmn_graph *g, struct bpmn_model *m, struct mc_aren
     size_t n = reach(g, g->step_node[t], targets, CORE_PROCESS_MAX_STEPS, &how, seen, stack);
     bool ends = how.ends;
     /* A parallel gateway that fans out right after the step (its one
-     * outgoing flow) makes the step a parallel split. Behind an exclusive
-     * choice the model has no "choose, then run in parallel": such a file
-     * reads as before, every task reached being one exclusive choice
-     * (docs/BPMN.md). */
+     * outgoing flow) makes the step a parallel split. The shapes where this
+     * reading would differ from BPMN's (a parallel gateway behind an
+     * exclusive choice, a choice inside a branch, several flows out of a
+     * task) are refused by bpmn_gateways_check. */
     bool parallel = how.and_split && !how.xor_split && !ends && node->nout == 1;
     g->steps[t].split = parallel ? CORE_SPLIT_PARALLEL : CORE_SPLIT_EXCLUSIVE;
     if (ends && n > 0) {
@@ -265,6 +265,7 @@ void bpmn_graph_fold(struct bpmn_graph *g, struct bpmn_model *m, struct mc_arena
     for (size_t t = 0; t < g->nsteps; t++) {
         fold_task(g, m, a, t, seen, stack);
     }
+    bpmn_gateways_check(g, m, a);
 }
 
 /* "steps[12]…" → 12; -1 for another field. */

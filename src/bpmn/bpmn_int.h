@@ -67,4 +67,8 @@ bool bpmn_hours_parse(const char *s, int64_t *halves);
  * task's next steps through the gateways after it. Problems go to m. */
 void bpmn_graph_fold(struct bpmn_graph *g, struct bpmn_model *m, struct mc_arena *a);
 
+/* After the fold (bpmn_gateways.c): refuse every gateway shape whose BPMN
+ * meaning differs from what the folded steps run (docs/BPMN.md). */
+void bpmn_gateways_check(const struct bpmn_graph *g, struct bpmn_model *m, struct mc_arena *a);
+
 #endif

@@ -36,6 +36,10 @@ struct writer {
     int maxcol;
     size_t first;                      /* the start step */
     bool join[CORE_PROCESS_MAX_STEPS]; /* a parallel gateway "Join_<key>" comes before it */
+    /* The last step of a branch: its flow enters the join gateway. Other
+     * steps leading to a join step (alternatives to the block) enter the
+     * task itself, or the gateway would wait for them too. */
+    bool branch_end[CORE_PROCESS_MAX_STEPS];
     struct flow_out flows[CORE_PROCESS_MAX_STEPS * (CORE_STEP_MAX_NEXT + 2) + 1];
     size_t nflows;
 };
@@ -230,11 +234,13 @@ static void id_of(char *out, size_t n, const char *prefix, const char *key)
     out[lp + lk] = '\0';
 }
 
-/* The end point of a flow into step j: the task, or its join gateway. */
-static void flow_to(const struct writer *w, size_t j, char *id, size_t n, int *tx, int *ty)
+/* The end point of a flow into step j: the task, or its join gateway for
+ * the last step of a branch (`from_branch`). */
+static void flow_to(const struct writer *w, size_t j, bool from_branch, char *id, size_t n, int *tx,
+                    int *ty)
 {
     *ty = task_y(w, j) + TASK_H / 2;
-    if (w->join[j]) {
+    if (w->join[j] && from_branch) {
         id_of(id, n, "Join_", w->p->steps[j].key);
         *tx = task_x(w, j) - 40 - GATE_D;
     } else {
@@ -249,10 +255,24 @@ static void plan_flows(struct writer *w)
     char a[48], b[48];
     w->nflows = 0;
     memset(w->join, 0, sizeof(w->join));
+    memset(w->branch_end, 0, sizeof(w->branch_end));
     for (size_t i = 0; i < p->nsteps; i++) {
         int j = core_process_join_of(p, i);
-        if (j >= 0) {
-            w->join[j] = true;
+        if (j < 0) {
+            continue;
+        }
+        w->join[j] = true;
+        for (size_t k = 0; k < p->steps[i].nnext; k++) {
+            int cur = find_step(p, p->steps[i].next[k]);
+            /* A checked branch is a chain of one-next steps into the join. */
+            for (size_t guard = 0; cur >= 0 && guard < p->nsteps; guard++) {
+                const struct core_step *c = &p->steps[cur];
+                if (c->nnext != 1 || find_step(p, c->next[0]) == j) {
+                    w->branch_end[cur] = c->nnext == 1;
+                    break;
+                }
+                cur = find_step(p, c->next[0]);
+            }
         }
     }
     id_of(a, sizeof(a), "Task_", p->steps[w->first].key);
@@ -268,7 +288,7 @@ static void plan_flows(struct writer *w)
         }
         int tx, ty;
         if (s->nnext == 1) {
-            flow_to(w, (size_t)find_step(p, s->next[0]), b, sizeof(b), &tx, &ty);
+            flow_to(w, (size_t)find_step(p, s->next[0]), w->branch_end[i], b, sizeof(b), &tx, &ty);
             add_flow(w, a, b, NULL, sx, sy, tx, ty, false);
             continue;
         }
@@ -277,7 +297,7 @@ static void plan_flows(struct writer *w)
         bool parallel = s->split == CORE_SPLIT_PARALLEL;
         char c[48];
         for (size_t k = 0; k < s->nnext; k++) {
-            flow_to(w, (size_t)find_step(p, s->next[k]), c, sizeof(c), &tx, &ty);
+            flow_to(w, (size_t)find_step(p, s->next[k]), false, c, sizeof(c), &tx, &ty);
             /* A parallel gateway takes every flow: no condition. */
             add_flow(w, b, c, parallel ? NULL : s->next[k], sx + 40 + GATE_D / 2, sy, tx, ty, true);
         }

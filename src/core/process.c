@@ -314,8 +314,12 @@ static enum mc_status walk_branch(const struct core_process *p, const char *pref
 }
 
 /* Every parallel split opens a well-formed block: at least two branches,
- * each a chain of at least one step, all ending at one join step that only
- * these branches reach. Needs g->indeg before longest_path consumes it. */
+ * each a chain of at least one step, all ending at one join step. Other
+ * steps may lead to the join too: they are outside the block (a branch is a
+ * chain into the join, and a step after the join leading back to it would
+ * close a cycle), so they are exclusive alternatives to the block, e.g. the
+ * option "sign now" beside the option that opens it. Needs g->indeg before
+ * longest_path consumes it. */
 static enum mc_status check_parallel(const struct core_process *p, const char *prefix,
                                      const struct graph *g, struct mc_err *err)
 {
@@ -347,15 +351,6 @@ static enum mc_status check_parallel(const struct core_process *p, const char *p
                 return fail_block(err, prefix, i, ".split", &m);
             }
             join = j;
-        }
-        if ((size_t)g->indeg[join] != s->nnext) {
-            struct mc_buf m;
-            mc_buf_init(&m, 0);
-            mc_buf_appendf(&m,
-                           "%s joins the branches of the parallel split %s but is also reached "
-                           "from another step: only the branches lead to a join",
-                           p->steps[join].key, s->key);
-            return fail_block(err, prefix, (size_t)join, "", &m);
         }
     }
     return MC_OK;

@@ -8,7 +8,9 @@
  * the longest path from start to end within the case's legal limit.
  * A parallel split opens a block: every branch is a chain of steps (one
  * next each, no signature, no nested split) and all branches end at one
- * join step that nothing else leads to. The longest path through a block
+ * join step (which other steps, alternatives to the block, may also lead
+ * to). An exclusive option may itself be a parallel split: "choose, then
+ * run in parallel". The longest path through a block
  * is its longest branch: the critical path.
  *
  * A version moves draft → submitted → approved → effective → superseded and

@@ -4,7 +4,10 @@
  * review. Both units work at once, the join waits for both, supplement
  * requests wait for the join, the control slip lists both branch steps, and
  * `motcua verify` agrees. A malformed parallel block is refused naming the
- * field. An exclusive choice lists its next steps and forward takes one. */
+ * field. An exclusive choice lists its next steps and forward takes one.
+ * "Choose, then run in parallel" (tests/data/bpmn/choose_then_parallel.bpmn,
+ * imported as a new version of QT-01): the option that opens the block
+ * starts its branches, the other option (the join step itself) does not. */
 
 // clang-format off
 #include <stdarg.h>
@@ -13,6 +16,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 // clang-format on
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -409,12 +413,181 @@ static void every_branch_escalates_on_its_own_clock(void **state)
     free(out);
 }
 
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* The file drawn in bpmn.io becomes QT-01's version in force from 20/10. */
+static void publish_choice_version(void)
+{
+    char *xml = slurp(MC_SOURCE_DIR "/tests/data/bpmn/choose_then_parallel.bpmn");
+    char now[64];
+    snprintf(now, sizeof(now), "X-Test-Now: %lld", (long long)dit_now);
+    const char *hdrs[] = { now, NULL };
+    struct it_resp r;
+    assert_int_equal(it_request(dit_client("chuyenvien1.tcbc"), "POST",
+                                "/api/processes/QT-01/versions", xml, "application/xml", hdrs, &r),
+                     0);
+    free(xml);
+    if (r.status != 201) {
+        fprintf(stderr, "%s\n", r.body ? r.body : "");
+    }
+    assert_int_equal(r.status, 201);
+    int64_t issue = dit_int(r.json, "issue");
+    json_t *steps = json_object_get(r.json, "steps");
+    assert_string_equal(dit_str(json_array_get(steps, 2), "key"), "tham_dinh");
+    assert_string_equal(dit_str(json_array_get(steps, 2), "split"), "exclusive");
+    assert_string_equal(dit_str(json_array_get(steps, 3), "key"), "lay_y_kien");
+    assert_string_equal(dit_str(json_array_get(steps, 3), "split"), "parallel");
+    /* The longer branch once: 4+4+16+4+8+8+8+4. */
+    assert_int_equal(dit_int(r.json, "total_hours"), 56);
+    it_resp_release(&r);
+    char tr[96];
+    snprintf(tr, sizeof(tr), "/api/processes/QT-01/versions/%lld/transition", (long long)issue);
+    assert_int_equal(call("truongphong.tcbc", "POST", tr, "{\"to\":\"submitted\"}", &r), 200);
+    it_resp_release(&r);
+    assert_int_equal(call("giamdoc", "POST", tr, "{\"to\":\"approved\"}", &r), 200);
+    it_resp_release(&r);
+    assert_int_equal(
+        call("giamdoc", "POST", tr, "{\"to\":\"effective\",\"effective\":\"2026-10-20\"}", &r),
+        200);
+    it_resp_release(&r);
+}
+
+/* A QT-01 dossier received and forwarded up to tham_dinh, the choice. */
+static int64_t to_the_choice(const char *name, char *code, size_t n)
+{
+    struct it_resp r;
+    char body[256];
+    snprintf(body, sizeof(body),
+             "{\"procedure\":\"1.012946\",\"applicant\":{\"name\":\"%s\","
+             "\"phone\":\"0913000222\"}}",
+             name);
+    assert_int_equal(call("motcua1", "POST", "/api/dossiers", body, &r), 201);
+    snprintf(code, n, "%s", dit_str(r.json, "code"));
+    int64_t v = dit_int(r.json, "version");
+    it_resp_release(&r);
+    v = dit_ok_act("motcua1", code, "transfer", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    json_t *d = get_dossier("chuyenvien1.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "tham_dinh");
+    json_t *choices = json_object_get(d, "next_steps");
+    assert_int_equal(json_array_size(choices), 2);
+    /* Both options, in whatever order the view lists them. */
+    const char *k0 = dit_str(json_array_get(choices, 0), "key");
+    const char *k1 = dit_str(json_array_get(choices, 1), "key");
+    assert_true((strcmp(k0, "xem_xet") == 0 && strcmp(k1, "lay_y_kien") == 0) ||
+                (strcmp(k0, "lay_y_kien") == 0 && strcmp(k1, "xem_xet") == 0));
+    json_decref(d);
+    return v;
+}
+
+static void choose_then_run_in_parallel(void **state)
+{
+    (void)state;
+    dit_now = dit_at(2026, 10, 19, 9, 0);
+    publish_choice_version();
+    dit_now = dit_at(2026, 10, 21, 8, 15);
+
+    /* Simple: straight to the head's review; nothing runs in parallel. */
+    char simple[32];
+    int64_t v = to_the_choice("Phan Văn G", simple, sizeof(simple));
+    dit_now += 30;
+    v = dit_ok_act("chuyenvien1.tcbc", simple, "forward", v, "\"target\":\"xem_xet\"");
+    json_t *d = get_dossier("truongphong.tcbc", simple);
+    assert_string_equal(dit_sub(d, "step", "key"), "xem_xet");
+    assert_int_equal(json_array_size(json_object_get(d, "branches")), 0);
+    json_decref(d);
+    assert_int_equal(inbox_has("truongphong.ccvc", "unit", simple), 0);
+
+    /* Complex: the option's step, whose forward opens both branches. */
+    char code[32];
+    v = to_the_choice("Vũ Thị H", code, sizeof(code));
+    dit_now += 30;
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "\"target\":\"lay_y_kien\"");
+    d = get_dossier("chuyenvien1.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "lay_y_kien");
+    assert_int_equal(json_array_size(json_object_get(d, "branches")), 0);
+    json_decref(d);
+    assert_int_equal(inbox_has("truongphong.ccvc", "unit", code), 0);
+    dit_now += 30;
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
+    d = get_dossier("truongphong.ccvc", code);
+    json_t *br = json_object_get(d, "branches");
+    assert_int_equal(json_array_size(br), 2);
+    assert_string_equal(dit_sub(json_array_get(br, 0), "step", "key"), "y_kien_ccvc");
+    assert_string_equal(dit_sub(json_array_get(br, 1), "step", "key"), "doi_chieu");
+    assert_string_equal(dit_str(d, "my_branch"), "y_kien_ccvc");
+    json_decref(d);
+    assert_int_equal(inbox_has("truongphong.ccvc", "unit", code), 1);
+    assert_int_equal(inbox_has("truongphong.tcbc", "unit", code), 1);
+
+    /* TCBC's branch is in first: the head's review (the join) waits. */
+    dit_now += 45;
+    v = dit_ok_act("truongphong.tcbc", code, "assign", v, "\"assignee\":\"chuyenvien1.tcbc\"");
+    v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "\"branch\":\"doi_chieu\"");
+    d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "y_kien_ccvc");
+    assert_int_equal(json_array_size(json_object_get(d, "branches")), 2);
+    json_decref(d);
+    dit_now += 60;
+    v = dit_ok_act("truongphong.ccvc", code, "assign", v, "\"assignee\":\"chuyenvien1.ccvc\"");
+    v = dit_ok_act("chuyenvien1.ccvc", code, "forward", v, "\"note\":\"Đồng ý\"");
+    d = get_dossier("truongphong.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "xem_xet");
+    assert_int_equal(json_array_size(json_object_get(d, "branches")), 0);
+    json_decref(d);
+
+    /* The control slip has a row for each branch step, handed to xem_xet. */
+    char path[128];
+    snprintf(path, sizeof(path), "/api/dossiers/%s/control-slip", code);
+    struct it_resp r;
+    assert_int_equal(call("truongphong.tcbc", "GET", path, NULL, &r), 200);
+    json_t *hs = json_object_get(r.json, "handovers");
+    bool ccvc = false, tcbc = false, option = false;
+    for (size_t i = 0; i < json_array_size(hs); i++) {
+        json_t *h = json_array_get(hs, i);
+        const char *from = dit_sub(h, "step_from", "key");
+        const char *to = dit_sub(h, "step_to", "key");
+        ccvc |= strcmp(from, "y_kien_ccvc") == 0 && strcmp(to, "xem_xet") == 0;
+        tcbc |= strcmp(from, "doi_chieu") == 0 && strcmp(to, "xem_xet") == 0;
+        option |= strcmp(from, "tham_dinh") == 0 && strcmp(to, "lay_y_kien") == 0;
+    }
+    assert_true(ccvc && tcbc && option);
+    it_resp_release(&r);
+
+    /* Both dossiers end the same way. */
+    dit_now += 60;
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "");
+    v = dit_ok_act("phogiamdoc1", code, "approve", v, "\"signature\":true");
+    (void)v;
+    char *out = NULL;
+    int rc = dit_verify(&out);
+    if (rc != 0) {
+        fprintf(stderr, "verify: %s\n", out ? out : "");
+    }
+    free(out);
+    assert_int_equal(rc, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(two_units_work_at_once_and_the_join_waits),
         cmocka_unit_test(an_exclusive_choice_takes_one_step),
         cmocka_unit_test(every_branch_escalates_on_its_own_clock),
+        cmocka_unit_test(choose_then_run_in_parallel),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -309,38 +309,123 @@ static void modeler_file_imports(void **state)
     assert_string_equal(p->name, "Quy trình thẩm định đề án vị trí việc làm");
     assert_null(p->code);
     assert_int_equal(p->status, CORE_PV_DRAFT);
-    assert_int_equal(p->nsteps, 8);
+    assert_int_equal(p->nsteps, 9);
     assert_string_equal(p->steps[0].key, "tiep_nhan");
     assert_int_equal(p->steps[0].nforms, 1);
     assert_string_equal(p->steps[0].forms[0], "Mẫu 01");
     assert_string_equal(p->steps[0].outputs[0], "Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
-    /* tham_dinh: allotment from its boundary timer; consultations in
-     * parallel or straight to signature. */
+    /* tham_dinh: allotment from its boundary timer; the choice between the
+     * head's assignment of the consultations and signature. */
     const struct core_step *t = &p->steps[2];
     assert_string_equal(t->name, "Thẩm định hồ sơ & dự thảo văn bản");
     assert_true(t->hours == 16.0);
     assert_true(t->may_return);
-    assert_int_equal(t->nnext, 3);
-    assert_string_equal(t->next[0], "y_kien_xdcq");
-    assert_string_equal(t->next[1], "y_kien_ccvc");
-    assert_string_equal(t->next[2], "phe_duyet");
-    /* A parallel gateway behind an exclusive choice: read as choices, as
-     * before gateways were kept (docs/BPMN.md). */
     assert_int_equal(t->split, CORE_SPLIT_EXCLUSIVE);
-    assert_true(p->steps[4].hours == 6.5);
-    assert_string_equal(p->steps[5].next[0], "phe_duyet");
-    assert_true(p->steps[6].requires_signature);
-    assert_int_equal(p->steps[7].nnext, 0);
+    assert_int_equal(t->nnext, 2);
+    assert_string_equal(t->next[0], "phan_cong_y_kien");
+    assert_string_equal(t->next[1], "phe_duyet");
+    /* Choose, then run in parallel: the option's step opens the branches. */
+    const struct core_step *o = &p->steps[3];
+    assert_int_equal(o->split, CORE_SPLIT_PARALLEL);
+    assert_int_equal(o->nnext, 2);
+    assert_string_equal(o->next[0], "y_kien_xdcq");
+    assert_string_equal(o->next[1], "y_kien_ccvc");
+    assert_int_equal(core_process_join_of(p, 3), 6);
+    assert_true(p->steps[5].hours == 6.5);
+    assert_string_equal(p->steps[6].next[0], "phe_duyet");
+    assert_true(p->steps[7].requires_signature);
+    assert_int_equal(p->steps[8].nnext, 0);
     assert_string_equal(m.step_element[2], "bpmn:userTask#Activity_1td9inh");
-    assert_int_equal(m.step_line[2], 44);
+    assert_int_equal(m.step_line[2], 45);
     struct core_process_totals tot;
     assert_int_equal(bpmn_check(&m, ten_days, &a, &tot, &err), MC_OK);
-    assert_int_equal(tot.longest_half_hours, 2 * (4 + 4 + 16 + 8 + 8 + 8 + 4));
+    assert_int_equal(tot.longest_half_hours, 2 * (4 + 4 + 16 + 2 + 8 + 8 + 8 + 4));
     /* Over a limit of 6 working days (48 hours) the process element is named. */
     struct core_time_limit six = { .halves = 12, .unit = CORE_WORKING_DAYS };
     assert_int_equal(bpmn_check(&m, six, &a, NULL, &err), MC_EINVAL);
     assert_string_equal(err.field, "bpmn:process#Process_1h0x7ua (line 6)");
-    assert_non_null(strstr(err.msg, "takes 52 working hours"));
+    assert_non_null(strstr(err.msg, "takes 54 working hours"));
+    mc_arena_release(&a);
+    free(data);
+}
+
+/* The same drawing without the option's step (an exclusive gateway straight
+ * into a parallel gateway) used to fold into plain choices; it is refused on
+ * the parallel gateway, and nothing is imported. */
+static void choice_into_parallel_gateway_is_refused(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = slurp(MC_SOURCE_DIR "/tests/data/bpmn/choice_into_parallel_gateway.bpmn", &len);
+    struct mc_arena a;
+    mc_arena_init(&a);
+    struct bpmn_model m;
+    struct mc_err err;
+    mc_err_clear(&err);
+    assert_int_equal(bpmn_parse_mem(data, len, &a, &m, &err), MC_EINVAL);
+    assert_string_equal(err.field, "bpmn:parallelGateway#Gateway_1ss7spl (line 61)");
+    assert_non_null(strstr(err.msg, "behind the exclusive choice "
+                                    "bpmn:exclusiveGateway#Gateway_0kq1a2b"));
+    assert_non_null(strstr(err.msg, "draw the option's step"));
+    mc_arena_release(&a);
+    free(data);
+}
+
+/* "Complex: consult two units in parallel, then sign" beside "simple: sign":
+ * the join step is also the other option. From a file drawn in bpmn.io, and
+ * the same process through export and import. */
+static void choose_then_parallel_round_trip(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = slurp(MC_SOURCE_DIR "/tests/data/bpmn/choose_then_parallel.bpmn", &len);
+    struct mc_arena a;
+    mc_arena_init(&a);
+    struct bpmn_model m;
+    struct mc_err err;
+    mc_err_clear(&err);
+    enum mc_status rc = bpmn_parse_mem(data, len, &a, &m, &err);
+    if (rc != MC_OK) {
+        fprintf(stderr, "%s: %s\n", err.field, err.msg);
+    }
+    assert_int_equal(rc, MC_OK);
+    const struct core_process *p = &m.process;
+    assert_int_equal(p->nsteps, 9);
+    const struct core_step *choice = &p->steps[2];
+    assert_string_equal(choice->key, "tham_dinh");
+    assert_int_equal(choice->split, CORE_SPLIT_EXCLUSIVE);
+    assert_int_equal(choice->nnext, 2);
+    assert_string_equal(choice->next[0], "xem_xet");
+    assert_string_equal(choice->next[1], "lay_y_kien");
+    assert_int_equal(p->steps[3].split, CORE_SPLIT_PARALLEL);
+    assert_int_equal(core_process_join_of(p, 3), 6);
+    assert_string_equal(p->steps[6].key, "xem_xet");
+    struct core_process_totals t;
+    struct core_time_limit limit = { .halves = 90, .unit = CORE_WORKING_DAYS };
+    assert_int_equal(bpmn_check(&m, limit, &a, &t, &err), MC_OK);
+    assert_int_equal(t.longest_half_hours, 2 * (4 + 4 + 16 + 4 + 8 + 8 + 8 + 4));
+
+    /* Export: the branches enter the join gateway, the other option enters
+     * the join step itself (through the join gateway it would wait for the
+     * branches that were never opened). */
+    struct mc_buf xml;
+    mc_buf_init(&xml, 0);
+    assert_int_equal(bpmn_write(p, &xml, &err), MC_OK);
+    assert_non_null(strstr(xml.data, "sourceRef=\"Gateway_tham_dinh\" targetRef=\"Task_xem_xet\""));
+    assert_non_null(strstr(xml.data, "sourceRef=\"Task_y_kien_ccvc\" targetRef=\"Join_xem_xet\""));
+    assert_non_null(strstr(xml.data, "sourceRef=\"Task_doi_chieu\" targetRef=\"Join_xem_xet\""));
+    assert_null(strstr(xml.data, "sourceRef=\"Gateway_tham_dinh\" targetRef=\"Join_xem_xet\""));
+    struct mc_arena a2;
+    mc_arena_init(&a2);
+    struct bpmn_model m2;
+    rc = bpmn_parse_mem(xml.data, xml.len, &a2, &m2, &err);
+    if (rc != MC_OK) {
+        fprintf(stderr, "%s: %s\n", err.field, err.msg);
+    }
+    assert_int_equal(rc, MC_OK);
+    assert_true(core_process_equal(p, &m2.process));
+    mc_arena_release(&a2);
+    mc_buf_release(&xml);
     mc_arena_release(&a);
     free(data);
 }
@@ -395,10 +480,77 @@ static const struct reject rejects[] = {
           FLOW("F4", "B", "E") "<bpmn:exclusiveGateway id=\"G\"/>\n" TAIL,
       MC_EINVAL, "bpmn:exclusiveGateway#G (line 11)", "without outgoing flows" },
     { "cycle",
-      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8")
-          END FLOW("F1", "S", "A") FLOW("F2", "A", "B") FLOW("F3", "B", "C") FLOW("F4", "C", "B")
-              FLOW("F5", "C", "D") FLOW("F6", "D", "E") TAIL,
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") END
+      "<bpmn:exclusiveGateway id=\"G\"/>\n" FLOW("F1", "S", "A") FLOW("F2", "A", "B")
+          FLOW("F3", "B", "C") FLOW("F4", "C", "G") FLOW("F5", "G", "B") FLOW("F6", "G", "D")
+              FLOW("F7", "D", "E") TAIL,
       MC_EINVAL, "bpmn:userTask#B (line 5)", "cycle" },
+    { "several flows out of a task",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") END FLOW("F1", "S", "A")
+          FLOW("F2", "A", "B") FLOW("F3", "A", "C") FLOW("F4", "B", "E") FLOW("F5", "C", "E") TAIL,
+      MC_EINVAL, "bpmn:userTask#A (line 4)", "implicit parallel split" },
+    { "exclusive choice inside a parallel split",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") TASK("J", "8") END
+      "<bpmn:parallelGateway id=\"P1\"/>\n<bpmn:exclusiveGateway id=\"X1\"/>\n"
+      "<bpmn:parallelGateway id=\"P2\"/>\n" FLOW("F1", "S", "A") FLOW("F2", "A", "P1")
+          FLOW("F3", "P1", "X1") FLOW("F4", "X1", "B") FLOW("F5", "X1", "C") FLOW("F6", "P1", "D")
+              FLOW("F7", "B", "P2") FLOW("F8", "C", "P2") FLOW("F9", "D", "P2")
+                  FLOW("F10", "P2", "J") FLOW("F11", "J", "E") TAIL,
+      MC_EINVAL, "bpmn:exclusiveGateway#X1 (line 11)", "inside the parallel split" },
+    { "parallel gateway merging alternatives",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") END
+      "<bpmn:exclusiveGateway id=\"X1\"/>\n<bpmn:parallelGateway id=\"P1\"/>\n" FLOW("F1", "S", "A")
+          FLOW("F2", "A", "X1") FLOW("F3", "X1", "B") FLOW("F4", "X1", "C") FLOW("F5", "B", "P1")
+              FLOW("F6", "C", "P1") FLOW("F7", "P1", "D") FLOW("F8", "D", "E") TAIL,
+      MC_EINVAL, "bpmn:parallelGateway#P1 (line 10)", "would wait for every one of them" },
+    { "parallel branches merged by an exclusive gateway",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") END
+      "<bpmn:parallelGateway id=\"P1\"/>\n<bpmn:exclusiveGateway id=\"X1\"/>\n" FLOW("F1", "S", "A")
+          FLOW("F2", "A", "P1") FLOW("F3", "P1", "B") FLOW("F4", "P1", "C") FLOW("F5", "B", "X1")
+              FLOW("F6", "C", "X1") FLOW("F7", "X1", "D") FLOW("F8", "D", "E") TAIL,
+      MC_EINVAL, "bpmn:exclusiveGateway#X1 (line 10)", "once per branch" },
+    { "parallel branches meeting without a gateway",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") END
+      "<bpmn:parallelGateway id=\"P1\"/>\n" FLOW("F1", "S", "A") FLOW("F2", "A", "P1")
+          FLOW("F3", "P1", "B") FLOW("F4", "P1", "C") FLOW("F5", "B", "D") FLOW("F6", "C", "D")
+              FLOW("F7", "D", "E") TAIL,
+      MC_EINVAL, "bpmn:userTask#B (line 5)", "without a parallel join" },
+    { "parallel gateway that joins and splits",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") TASK("F", "8") END
+      "<bpmn:parallelGateway id=\"P1\"/>\n<bpmn:parallelGateway id=\"P2\"/>\n"
+      "<bpmn:parallelGateway id=\"P3\"/>\n" FLOW("F1", "S", "A") FLOW("F2", "A", "P1")
+          FLOW("F3", "P1", "B") FLOW("F4", "P1", "C") FLOW("F5", "B", "P2") FLOW("F6", "C", "P2")
+              FLOW("F7", "P2", "D") FLOW("F8", "P2", "F") FLOW("F9", "D", "P3")
+                  FLOW("F10", "F", "P3") FLOW("F11", "P3", "E") TAIL,
+      MC_EINVAL, "bpmn:parallelGateway#P2 (line 11)", "both joins and splits" },
+    { "nested parallel blocks",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") TASK("F", "8")
+          TASK("J", "8") END
+      "<bpmn:parallelGateway id=\"P1\"/>\n<bpmn:parallelGateway id=\"P2\"/>\n"
+      "<bpmn:parallelGateway id=\"J2\"/>\n<bpmn:parallelGateway id=\"J1\"/>\n" FLOW("F1", "S", "A")
+          FLOW("F2", "A", "P1") FLOW("F3", "P1", "B") FLOW("F4", "P1", "C") FLOW("F5", "B", "P2")
+              FLOW("F6", "P2", "D") FLOW("F7", "P2", "F") FLOW("F8", "D", "J2")
+                  FLOW("F9", "F", "J2") FLOW("F10", "J2", "J1") FLOW("F11", "C", "J1")
+                      FLOW("F12", "J1", "J") FLOW("F13", "J", "E") TAIL,
+      MC_EINVAL, "bpmn:userTask#B (line 5)", "nested parallel blocks are not supported" },
+    { "loop through a parallel block",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") TASK("G", "8") END
+      "<bpmn:parallelGateway id=\"P1\"/>\n<bpmn:parallelGateway id=\"J1\"/>\n"
+      "<bpmn:exclusiveGateway id=\"X1\"/>\n" FLOW("F1", "S", "A") FLOW("F2", "A", "P1")
+          FLOW("F3", "P1", "B") FLOW("F4", "P1", "C") FLOW("F5", "B", "J1") FLOW("F6", "C", "J1")
+              FLOW("F7", "J1", "D") FLOW("F8", "D", "X1") FLOW("F9", "X1", "A")
+                  FLOW("F10", "X1", "G") FLOW("F11", "G", "E") TAIL,
+      MC_EINVAL, "bpmn:userTask#A (line 4)", "a flow leads back to it (a loop)" },
+    { "loop into a parallel branch",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") TASK("G", "8") END
+      "<bpmn:parallelGateway id=\"P1\"/>\n<bpmn:parallelGateway id=\"J1\"/>\n"
+      "<bpmn:exclusiveGateway id=\"X1\"/>\n" FLOW("F1", "S", "A") FLOW("F2", "A", "P1")
+          FLOW("F3", "P1", "B") FLOW("F4", "P1", "C") FLOW("F5", "B", "J1") FLOW("F6", "C", "J1")
+              FLOW("F7", "J1", "D") FLOW("F8", "D", "X1") FLOW("F9", "X1", "B")
+                  FLOW("F10", "X1", "G") FLOW("F11", "G", "E") TAIL,
+      MC_EINVAL, "bpmn:userTask#B (line 5)", "cycle" },
+    { "inclusive gateway", HEAD SIMPLE SIMPLE_REST "<bpmn:inclusiveGateway id=\"I1\"/>\n" TAIL,
+      MC_EINVAL, "bpmn:inclusiveGateway#I1 (line 10)", "outside" },
     { "end and step from one task", HEAD SIMPLE SIMPLE_REST FLOW("F4", "A", "E") TAIL, MC_EINVAL,
       "bpmn:userTask#A (line 4)", "both to an end event" },
     { "no start event", HEAD TASK("A", "8") END FLOW("F1", "A", "E") TAIL, MC_EINVAL,
@@ -618,6 +770,8 @@ int main(void)
         cmocka_unit_test(gateways_round_trip),
         cmocka_unit_test(parallel_file_imports),
         cmocka_unit_test(modeler_file_imports),
+        cmocka_unit_test(choice_into_parallel_gateway_is_refused),
+        cmocka_unit_test(choose_then_parallel_round_trip),
         cmocka_unit_test(rejections_name_element_and_line),
         cmocka_unit_test(all_problems_are_listed),
         cmocka_unit_test(xxe_is_refused),

@@ -2,7 +2,9 @@
  * split starts every branch with its own step, holder and clock; branches
  * move independently; return stays inside a branch; actions that decide or
  * pause the whole dossier wait for the join; the join starts when the last
- * branch is in; the state blob keeps an open block. Fake calendar as in
+ * branch is in; the state blob keeps an open block. "Choose, then run in
+ * parallel": an exclusive choice whose option opens a block, and whose
+ * other option is the block's join. Fake calendar as in
  * test_dossier_rules.c. */
 
 /* cmocka needs these first, in this order. */
@@ -72,11 +74,66 @@ static const struct eng_step steps[] = {
 };
 #define N_STEPS (sizeof(steps) / sizeof(steps[0]))
 
+/* Choose, then run in parallel: after the appraisal the specialist forwards
+ * either straight to signature or to the head, who opens the consultation
+ * of UNIT_B and UNIT_C; the branches join at the signature, which is thus
+ * also the other option. */
+static const struct eng_step choice_steps[] = {
+    { .key = "phan_cong",
+      .role = ROLE_HEAD,
+      .unit = UNIT,
+      .allot_minutes = 240,
+      .next = { "tham_dinh" },
+      .n_next = 1 },
+    { .key = "tham_dinh",
+      .role = ROLE_SPECIALIST,
+      .unit = UNIT,
+      .allot_minutes = 480,
+      .next = { "phe_duyet", "lay_y_kien" },
+      .n_next = 2 },
+    { .key = "lay_y_kien",
+      .role = ROLE_HEAD,
+      .unit = UNIT,
+      .allot_minutes = 120,
+      .next = { "y_kien_b", "y_kien_c" },
+      .n_next = 2,
+      .parallel = true },
+    { .key = "y_kien_b",
+      .role = ROLE_SPECIALIST,
+      .unit = UNIT_B,
+      .allot_minutes = 480,
+      .may_return = true,
+      .next = { "kiem_tra_b" },
+      .n_next = 1 },
+    { .key = "kiem_tra_b",
+      .role = ROLE_HEAD,
+      .unit = UNIT_B,
+      .allot_minutes = 120,
+      .may_return = true,
+      .next = { "phe_duyet" },
+      .n_next = 1 },
+    { .key = "y_kien_c",
+      .role = ROLE_HEAD,
+      .unit = UNIT_C,
+      .allot_minutes = 960,
+      .next = { "phe_duyet" },
+      .n_next = 1 },
+    { .key = "phe_duyet",
+      .role = ROLE_DEPUTY_DIRECTOR,
+      .unit = DIRECTORATE,
+      .allot_minutes = 240,
+      .requires_signature = true },
+};
+
+/* The process the simulation runs (steps unless a test says otherwise). */
+static const struct eng_step *proc = steps;
+static size_t n_proc = N_STEPS;
+
 static const struct eng_step *step_named(const char *key)
 {
-    for (size_t i = 0; key && i < N_STEPS; i++) {
-        if (strcmp(steps[i].key, key) == 0) {
-            return &steps[i];
+    for (size_t i = 0; key && i < n_proc; i++) {
+        if (strcmp(proc[i].key, key) == 0) {
+            return &proc[i];
         }
     }
     return NULL;
@@ -113,8 +170,8 @@ static enum mc_status act(struct sim *s, enum eng_action a, const struct eng_act
         .wt = &s->wt,
         .step = s->d.status == ENG_ST_PROCESSING ? step_named(key) : NULL,
         .target = step_named(target),
-        .steps = steps,
-        .n_steps = N_STEPS,
+        .steps = proc,
+        .n_steps = n_proc,
     };
     static const char *const missing[] = { "Bản vẽ" };
     struct eng_request r = {
@@ -300,8 +357,9 @@ static size_t pick(size_t n)
     return (size_t)(rnd_state % n);
 }
 
-/* Invariants of a dossier inside or outside a block. */
-static void block_sane(const struct eng_dossier *d)
+/* Invariants of a dossier inside or outside the block that `split` opens
+ * and `join` closes. */
+static void block_sane(const struct eng_dossier *d, const char *split, const char *join)
 {
     assert_true(d->n_branches <= ENG_BRANCH_MAX);
     if (d->n_branches == 0) {
@@ -309,7 +367,7 @@ static void block_sane(const struct eng_dossier *d)
         return;
     }
     assert_true(d->n_branches >= 2);
-    assert_string_equal(d->join, "tong_hop");
+    assert_string_equal(d->join, join);
     size_t open = d->n_branches;
     for (size_t i = 0; i < d->n_branches; i++) {
         const struct eng_branch *b = &d->branches[i];
@@ -337,7 +395,7 @@ static void block_sane(const struct eng_dossier *d)
     assert_int_equal(d->step_unit, d->branches[open].unit);
     assert_int_equal(d->holder, d->branches[open].holder);
     assert_memory_equal(&d->step_clock, &d->branches[open].clock, sizeof(d->step_clock));
-    assert_string_equal(d->path[d->path_len - 1], "tham_dinh");
+    assert_string_equal(d->path[d->path_len - 1], split);
 }
 
 /* Thousands of random actions by random people on random branches: every
@@ -380,7 +438,7 @@ static void randomised_walk_through_the_block(void **state)
                 ok++;
                 joined += inside && s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status);
             }
-            block_sane(&s.d);
+            block_sane(&s.d, "tham_dinh", "tong_hop");
             assert_true(s.d.clock.consumed >= 0);
         }
         finished += eng_status_is_terminal(s.d.status);
@@ -392,6 +450,139 @@ static void randomised_walk_through_the_block(void **state)
     assert_true(finished > 10);
 }
 
+static void use_choice_process(void)
+{
+    proc = choice_steps;
+    n_proc = sizeof(choice_steps) / sizeof(choice_steps[0]);
+}
+
+static void use_block_process(void)
+{
+    proc = steps;
+    n_proc = N_STEPS;
+}
+
+/* Choosing the option that opens the block starts its step; forwarding from
+ * there opens the branches; the other option goes straight to the join step
+ * and opens nothing. */
+static void choose_then_run_in_parallel(void **state)
+{
+    (void)state;
+    use_choice_process();
+    struct sim s;
+    to_split(&s);
+    /* The holder must choose. */
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec, NULL, NULL, 0), MC_EINVAL);
+    assert_string_equal(s.err.field, "target");
+    /* Simple: straight to signature, no branch anywhere. */
+    struct sim simple = s;
+    assert_int_equal(act(&simple, ENG_ACT_FORWARD, &spec, NULL, "phe_duyet", 0), MC_OK);
+    assert_string_equal(simple.d.step, "phe_duyet");
+    assert_int_equal(simple.d.n_branches, 0);
+    assert_int_equal(simple.fx.n_started, 0);
+    assert_int_equal(act(&simple, ENG_ACT_APPROVE, &deputy, NULL, NULL, 0), MC_OK);
+    assert_int_equal(simple.d.status, ENG_ST_DONE);
+
+    /* Complex: the option's step, then the block. */
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec, NULL, "lay_y_kien", 0), MC_OK);
+    assert_string_equal(s.d.step, "lay_y_kien");
+    assert_int_equal(s.d.n_branches, 0);
+    /* A branch step is not an option of the choice. */
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec, "tham_dinh", "y_kien_b", 0), MC_EINTERNAL);
+    pass(&s, 30);
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &head, NULL, NULL, 0), MC_OK);
+    assert_int_equal(s.d.n_branches, 2);
+    assert_string_equal(s.d.join, "phe_duyet");
+    assert_int_equal(s.fx.n_started, 2);
+    assert_int_equal(s.fx.started[0], UNIT_B);
+    assert_int_equal(s.fx.started[1], UNIT_C);
+    block_sane(&s.d, "lay_y_kien", "phe_duyet");
+    /* The signature waits for the join. */
+    assert_int_equal(act(&s, ENG_ACT_APPROVE, &deputy, NULL, NULL, 0), MC_ECONFLICT);
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &head_c, NULL, "phe_duyet", 0), MC_OK);
+    assert_string_equal(s.fx.step_from, "y_kien_c");
+    assert_string_equal(s.fx.step_to, "phe_duyet");
+    assert_int_equal(s.d.n_branches, 2);
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec_b, NULL, "kiem_tra_b", 0), MC_OK);
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &head_b, NULL, "phe_duyet", 0), MC_OK);
+    assert_int_equal(s.d.n_branches, 0);
+    assert_string_equal(s.d.step, "phe_duyet");
+    assert_int_equal(s.d.step_unit, DIRECTORATE);
+    assert_int_equal(act(&s, ENG_ACT_APPROVE, &deputy, NULL, NULL, 0), MC_OK);
+    assert_int_equal(s.d.status, ENG_ST_DONE);
+    use_block_process();
+}
+
+/* Random walks from the choice: random people forward to a random option,
+ * assign, return, ask for a supplement, approve, withdraw. Whatever is
+ * chosen, a block is open only after the option's step forwarded, and it
+ * closes at the signature. */
+static void randomised_walk_through_the_choice(void **state)
+{
+    (void)state;
+    use_choice_process();
+    static const struct eng_actor *const cast[] = { &reception, &head,   &spec,  &spec_b,
+                                                    &head_b,    &head_c, &deputy };
+    static const enum eng_action acts[] = {
+        ENG_ACT_FORWARD, ENG_ACT_FORWARD,     ENG_ACT_FORWARD,
+        ENG_ACT_ASSIGN,  ENG_ACT_RETURN_PREV, ENG_ACT_REQUEST_SUPPLEMENT,
+        ENG_ACT_APPROVE, ENG_ACT_WITHDRAW,
+    };
+    size_t direct = 0, blocks = 0, joined = 0, finished = 0;
+    for (int round = 0; round < 600; round++) {
+        struct sim s;
+        to_split(&s);
+        for (int n = 0; n < 100 && !eng_status_is_terminal(s.d.status); n++) {
+            pass(&s, (int64_t)pick(90));
+            const struct eng_actor *who = cast[pick(sizeof(cast) / sizeof(cast[0]))];
+            enum eng_action a = acts[pick(sizeof(acts) / sizeof(acts[0]))];
+            if (a == ENG_ACT_WITHDRAW && pick(8) != 0) {
+                continue;
+            }
+            const char *at = pick(3) == 0 ? choice_steps[pick(n_proc)].key : NULL;
+            const char *key = at ? at : eng_branch_for(&s.d, who);
+            const struct eng_step *st = step_named(key);
+            const char *target = NULL;
+            if (a == ENG_ACT_FORWARD && st && st->n_next > 0) {
+                target = st->next[pick(st->n_next)];
+            } else if (a == ENG_ACT_RETURN_PREV && st) {
+                const struct eng_step *p = eng_branch_prev(proc, n_proc, st->key);
+                target = p ? p->key : "tham_dinh";
+            }
+            char before[ENG_KEY_MAX];
+            memcpy(before, s.d.step, ENG_KEY_MAX);
+            bool inside = s.d.n_branches > 0;
+            if (act(&s, a, who, at, target, who->person) == MC_OK) {
+                if (!inside && s.d.n_branches > 0) {
+                    /* Only the option's step opens the block. */
+                    assert_string_equal(before, "lay_y_kien");
+                    blocks++;
+                }
+                if (a == ENG_ACT_FORWARD && strcmp(before, "tham_dinh") == 0 &&
+                    strcmp(s.d.step, "phe_duyet") == 0) {
+                    assert_int_equal(s.d.n_branches, 0);
+                    assert_int_equal(s.fx.n_started, 0);
+                    direct++;
+                }
+                joined += inside && s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status);
+            }
+            block_sane(&s.d, "lay_y_kien", "phe_duyet");
+            if (s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status) &&
+                strcmp(s.d.step, "y_kien_b") == 0) {
+                fail_msg("a branch step outside an open block");
+            }
+        }
+        finished += eng_status_is_terminal(s.d.status);
+    }
+    print_message("choice walk: %zu direct, %zu blocks, %zu joins, %zu finished\n", direct, blocks,
+                  joined, finished);
+    assert_true(direct > 30);
+    assert_true(blocks > 30);
+    assert_true(joined > 10);
+    assert_true(finished > 10);
+    use_block_process();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +590,8 @@ int main(void)
         cmocka_unit_test(withdrawal_inside_a_block_stops_every_branch),
         cmocka_unit_test(the_state_blob_keeps_an_open_block),
         cmocka_unit_test(randomised_walk_through_the_block),
+        cmocka_unit_test(choose_then_run_in_parallel),
+        cmocka_unit_test(randomised_walk_through_the_choice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

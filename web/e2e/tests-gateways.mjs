@@ -2,7 +2,11 @@
 // marks a step's split as parallel in the process editor (the live check
 // refuses a malformed block first), the director puts the issue into
 // effect, the procedure page draws the branches side by side, and a dossier
-// inside the block shows both branches while two units work on it.
+// inside the block shows both branches while two units work on it. Choose,
+// then run in parallel: a file drawn in bpmn.io becomes QT-04's issue in
+// force; the procedure page says which option opens the branches, and the
+// dossier's choice offers both options.
+import { readFileSync } from 'node:fs';
 import {
   actOn,
   assert,
@@ -193,6 +197,79 @@ export const tests = [
       const after = await (await context.request.get(`/api/dossiers/${code}`)).json();
       assert(after.step?.key === 'xem_xet', `the dossier went to ${after.step?.key}`);
       await shot(page, shots, 'gateways-exclusive');
+    },
+  },
+  {
+    name: 'gateways: choose, then run in parallel, drawn in bpmn.io',
+    async run({ page, context, shots }) {
+      const data = new URL('../../tests/data/bpmn/', import.meta.url);
+      // Set up through the API first, so the page never holds a session
+      // that is cleared behind its back.
+      let csrf = await apiLogin(context, 'chuyenvien1.tcbc');
+      const post = (file) =>
+        context.request.post('/api/processes/QT-04/versions', {
+          headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/xml' },
+          data: readFileSync(new URL(file, data)),
+        });
+      // The drawing without the option's step is refused on its parallel gateway.
+      const refused = await post('choice_into_parallel_gateway.bpmn');
+      assert(refused.status() === 400, `the old drawing: ${refused.status()}`);
+      const field = (await refused.json()).errors?.[0]?.field;
+      assert(field === 'bpmn:parallelGateway#Gateway_1ss7spl (line 61)', `refused on ${field}`);
+      const made = await post('choose_then_parallel.bpmn');
+      assert(made.status() === 201, `import: ${made.status()} ${await made.text()}`);
+      const issue = (await made.json()).issue;
+      const transition = async (username, to) => {
+        const token = await apiLogin(context, username);
+        const r = await context.request.post(`/api/processes/QT-04/versions/${issue}/transition`, {
+          headers: { 'X-CSRF-Token': token },
+          data: { to },
+        });
+        assert(r.status() === 200, `${to}: ${r.status()} ${await r.text()}`);
+      };
+      await transition('truongphong.tcbc', 'submitted');
+      await transition('giamdoc', 'approved');
+      await transition('giamdoc', 'effective');
+      const xml = await (await context.request.get(`/api/processes/QT-04/versions/${issue}/bpmn`)).text();
+      assert(/sourceRef="Gateway_tham_dinh" targetRef="Task_xem_xet"/.test(xml), 'the simple option enters the join step itself');
+      assert(/sourceRef="Task_doi_chieu" targetRef="Join_xem_xet"/.test(xml), 'a branch enters the join gateway');
+      csrf = await apiLogin(context, 'motcua1');
+      const received = await context.request.post('/api/dossiers', {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { procedure: '1.014936', applicant: { name: 'Đinh Văn Hùng', phone: '0906 123 456' } },
+      });
+      assert(received.status() === 201, `receipt: ${received.status()} ${await received.text()}`);
+      const code = (await received.json()).code;
+      await apiAct(context, 'motcua1', code, 'transfer');
+      await apiAct(context, 'truongphong.tcbc', code, 'forward');
+      await apiAct(context, 'truongphong.tcbc', code, 'assign', { assignee: 'chuyenvien1.tcbc' });
+      await context.clearCookies();
+
+      // The procedure page: the option step, its block, the join.
+      await page.goto('/thu-tuc/1.014936');
+      const block = page.getByTestId('parallel-block');
+      await block.waitFor();
+      await expectText(block, /Song song: 2 nhánh, hợp lại tại bước 7/, 'the block names its join');
+      await expectText(page.getByTestId('process-steps'), /Bước 4 \(rồi 2 nhánh song song\)/, 'the option that opens the branches');
+      await shot(page, shots, 'gateways-choose-then-parallel');
+
+      // At the choice the specialist picks the option that opens the branches.
+      await login(page, 'chuyenvien1.tcbc');
+      await openDossierFromInbox(page, code, 'mine');
+      await page.getByTestId('action-forward').click();
+      const select = page.getByTestId('action-form').getByLabel('Chuyển đến bước');
+      await select.waitFor();
+      const options = await select.locator('option').evaluateAll((els) => els.map((e) => e.value).filter(Boolean));
+      assert(options.includes('xem_xet') && options.includes('lay_y_kien'), `options ${options}`);
+      await page.getByTestId('action-forward').click();
+      await actOn(page, code, 'forward', (f) => f.getByLabel('Chuyển đến bước').selectOption('lay_y_kien'));
+      const after = await (await context.request.get(`/api/dossiers/${code}`)).json();
+      assert(after.step?.key === 'lay_y_kien' && after.branches.length === 0, `after the choice: ${after.step?.key}`);
+      // Forwarding from the option's step opens both branches.
+      await actOn(page, code, 'forward');
+      await expectCount(page.getByTestId('dossier-branch'), (n) => n === 2, 'both branches listed');
+      await expectText(page.getByTestId('dossier-branches'), /Ý kiến Phòng Công chức, viên chức/, 'CCVC branch');
+      await shot(page, shots, 'gateways-choice-opened');
     },
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessStep } from '@/api/types';
-import { timelineRows } from './processTimeline';
+import { branchesOpenedBy, timelineRows } from './processTimeline';
 
 function step(key: string, next: string[], split: 'exclusive' | 'parallel' = 'exclusive'): ProcessStep {
   return { key, name: key, role: 'specialist', unit: 'VP', hours: 1, forms: [], outputs: [], may_return: false, requires_signature: false, next, split };
@@ -25,5 +25,24 @@ describe('timelineRows', () => {
   it('keeps an exclusive choice as a list of steps', () => {
     const steps = [step('a', ['b', 'c']), step('b', ['d']), step('c', ['d']), step('d', [])];
     expect(timelineRows(steps).map((r) => r.kind)).toEqual(['step', 'step', 'step', 'step']);
+  });
+
+  it('draws choose, then run in parallel: the option step, its block, then the join that is also the other option', () => {
+    const steps = [
+      step('tham_dinh', ['xem_xet', 'lay_y_kien']),
+      step('lay_y_kien', ['y_kien_ccvc', 'doi_chieu'], 'parallel'),
+      step('y_kien_ccvc', ['xem_xet']),
+      step('doi_chieu', ['xem_xet']),
+      step('xem_xet', []),
+    ];
+    expect(timelineRows(steps)).toEqual([
+      { kind: 'step', index: 0 },
+      { kind: 'step', index: 1 },
+      { kind: 'parallel', split: 1, join: 4, branches: [[2], [3]] },
+      { kind: 'step', index: 4 },
+    ]);
+    expect(branchesOpenedBy(steps, 'lay_y_kien')).toBe(2);
+    expect(branchesOpenedBy(steps, 'xem_xet')).toBe(0);
+    expect(branchesOpenedBy(steps, 'nowhere')).toBe(0);
   });
 });

@@ -48,3 +48,13 @@ export function timelineRows(steps: ProcessStep[]): TimelineRow[] {
   });
   return rows;
 }
+
+/**
+ * How many parallel branches the step `key` opens when it is forwarded (0
+ * if it is not a parallel split). An exclusive option that is such a step
+ * is "choose, then run in parallel": the card says so beside the option.
+ */
+export function branchesOpenedBy(steps: ProcessStep[], key: string): number {
+  const s = steps.find((x) => x.key === key);
+  return s && s.split === 'parallel' && s.next.length >= 2 ? s.next.length : 0;
+}
