@@ -106,12 +106,13 @@ static enum mc_status write_clocks(const struct engine *e, struct store *st,
     const struct eng_clock *before[2] = { &w->cur->clock, &w->cur->step_clock };
     const struct eng_clock *clocks[2] = { &w->next->clock, &w->next->step_clock };
     unsigned reset[2] = { ENG_FX_CLOCK_RESTARTED, ENG_FX_STEP_CHANGED };
+    struct store_clock_row rows[2];
+    enum mc_status rc = store_clocks_get(st, w->dossier, rows, err);
+    if (rc != MC_OK) {
+        return rc;
+    }
     for (int i = 0; i < 2; i++) {
-        struct store_clock_row row;
-        enum mc_status rc = store_clock_get(st, w->dossier, kinds[i], &row, err);
-        if (rc != MC_OK) {
-            return rc;
-        }
+        const struct store_clock_row row = rows[i];
         uint32_t fired = (w->fx->flags & reset[i]) ? 0 : row.fired;
         int64_t next_at =
             eng_escalation_next_at(e->rungs, e->nrungs, fired, clocks[i], w->now, &e->wt);

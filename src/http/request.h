@@ -37,7 +37,7 @@ struct http_req {
     const char *params[HTTP_MAX_PARAMS]; /* captured {name} path segments, in order */
     size_t nparams;
     struct mc_buf body; /* capped at http.max_body */
-    struct store *db;   /* this worker thread's connection */
+    struct store *db;   /* lent to the handler (server.c store_take) */
     const struct http_route *route;
     /* Who is calling: NULL for an anonymous caller. Set by http_auth_resolve. */
     struct http_principal *who;

@@ -14,7 +14,7 @@ struct http_server;
 struct http_server_opts {
     const char *host; /* IPv4 address to bind, e.g. "127.0.0.1" */
     unsigned port;    /* 0: any free port (see http_server_port) */
-    unsigned threads;
+    unsigned threads; /* idle database connections kept, at least 64 (server.c) */
     size_t max_body;
     size_t max_json_depth;
     unsigned timeout; /* idle seconds */

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/xalloc.h"
 #include "store/store_cache.h"
@@ -45,6 +46,8 @@ enum mc_status store_open(const char *path, const struct store_options *opt, str
     struct store *st = mc_xcalloc(1, sizeof(*st));
     st->slots = mc_xcalloc(STORE_STMT_SLOTS, sizeof(*st->slots));
     st->writer = opt->readonly ? NULL : opt->writer;
+    st->sync_full = opt->sync_full;
+    st->wal_fd = -1;
     int flags = opt->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     flags |= SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
@@ -86,6 +89,9 @@ void store_close(struct store *st)
         sqlite3_finalize(st->slots[i].stmt);
     }
     free(st->slots);
+    if (st->wal_fd >= 0) {
+        close(st->wal_fd);
+    }
     sqlite3_close(st->db);
     free(st);
 }

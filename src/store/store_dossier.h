@@ -166,6 +166,10 @@ struct store_clock_row {
 };
 enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *kind,
                                struct store_clock_row *out, struct mc_err *err) MC_MUST_CHECK;
+/* Both clock rows of a dossier in one statement: out[0] the dossier's,
+ * out[1] the step's (a transition needs both). */
+enum mc_status store_clocks_get(struct store *st, int64_t dossier, struct store_clock_row out[2],
+                                struct mc_err *err) MC_MUST_CHECK;
 
 /* A clock whose next escalation rung is due (clocks.next_rung_at <= now). */
 struct store_due_clock {

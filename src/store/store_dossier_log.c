@@ -393,6 +393,30 @@ enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *ki
     return ret;
 }
 
+enum mc_status store_clocks_get(struct store *st, int64_t dossier, struct store_clock_row out[2],
+                                struct mc_err *err)
+{
+    memset(out, 0, 2 * sizeof(*out));
+    sqlite3_stmt *s = store_stmt(st,
+                                 "SELECT kind = 'step', fired, next_rung_at FROM clocks"
+                                 " WHERE dossier = ?1 AND kind IN ('dossier', 'step')",
+                                 err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    store_bind_i64(s, 1, dossier);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct store_clock_row *row = &out[sqlite3_column_int(s, 0) ? 1 : 0];
+        row->exists = true;
+        row->fired = (uint32_t)sqlite3_column_int64(s, 1);
+        row->next_rung_at = sqlite3_column_int64(s, 2);
+    }
+    enum mc_status ret = rc == SQLITE_DONE ? MC_OK : store_fail_db(st, err, "reading the clocks");
+    sqlite3_reset(s);
+    return ret;
+}
+
 enum mc_status store_idem_get(struct store *st, const char *caller, const char *key, char hash[65],
                               int *status, char **response, struct mc_err *err)
 {

@@ -30,6 +30,11 @@ struct store {
     /* store_options.writer: store_begin swaps db, cache, steps_cache and
      * slots with it, store_commit / store_rollback swap them back. */
     struct store *writer;
+    /* synchronous=FULL was asked for (store_options.sync_full). */
+    bool sync_full;
+    /* The WAL file, opened by store_group.c to make a group's commit durable
+     * after releasing the writer; -1 until then. */
+    int wal_fd;
 };
 
 /* The cached prepared statement for `sql`, which must be a string literal

@@ -1,8 +1,10 @@
 /* Unit tests for group commit (store_write): works submitted by several
  * threads at once through one shared writer all land, each failing work is
  * rolled back alone while the works grouped with it commit, groups really
- * form (fewer COMMITs than works), and without a shared writer a work is a
- * plain transaction. */
+ * form (fewer COMMITs than works), without a shared writer a work is a
+ * plain transaction, and the sync made after releasing the writer is made
+ * only when synchronous=FULL was asked for, which the writer keeps for the
+ * transactions that are not groups. */
 
 /* cmocka needs these first, in this order. */
 // clang-format off
@@ -236,12 +238,49 @@ static void without_writer_a_work_is_a_transaction(void **state)
     store_close(st);
 }
 
+/* With synchronous=FULL the group commits with NORMAL and syncs the WAL
+ * file itself (store_group.c): the writer must be back at FULL for every
+ * other transaction, and the WAL file open for the sync. With NORMAL asked
+ * for, no sync is added. */
+static void group_sync_follows_the_writer_setting(void **state)
+{
+    (void)state;
+    for (int full = 0; full < 2; full++) {
+        struct mc_err err;
+        mc_err_clear(&err);
+        struct store_options wopt;
+        store_options_init(&wopt);
+        wopt.sync_full = full;
+        struct store *writer;
+        assert_int_equal(store_open(path, &wopt, &writer, &err), MC_OK);
+        struct store_options opt;
+        store_options_init(&opt);
+        opt.writer = writer;
+        opt.sync_full = full;
+        struct job j = { .thread = 300 + full, .n = 1 };
+        assert_int_equal(store_open(path, &opt, &j.st, &err), MC_OK);
+        int64_t before = count(j.st, "SELECT count(*) FROM t");
+        assert_int_equal(store_write(j.st, insert_work, &j, &err), MC_OK);
+        assert_int_equal(count(j.st, "SELECT count(*) FROM t"), before + 1);
+        /* 2 = FULL, 1 = NORMAL (PRAGMA synchronous). */
+        assert_int_equal(count(writer, "PRAGMA synchronous"), full ? 2 : 1);
+        if (full) {
+            assert_true(writer->wal_fd >= 0);
+        } else {
+            assert_int_equal(writer->wal_fd, -1);
+        }
+        store_close(j.st);
+        store_close(writer);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(concurrent_works_group_and_fail_alone),
         cmocka_unit_test(busy_writer_groups_works),
         cmocka_unit_test(without_writer_a_work_is_a_transaction),
+        cmocka_unit_test(group_sync_follows_the_writer_setting),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
