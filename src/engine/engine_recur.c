@@ -66,9 +66,9 @@ static enum mc_status open_one(const struct engine *e, struct store *st,
     char subject[501];
     core_recur_subject(o, it->rule.every, it->name, subject, sizeof(subject));
     char note[160];
+    struct eng_date due = eng_date_from_days(o->due_day);
     snprintf(note, sizeof(note), "Mở tự động theo định kỳ, kỳ %s, hạn ngày %02d/%02d/%04d",
-             o->period, eng_date_from_days(o->due_day).day, eng_date_from_days(o->due_day).month,
-             eng_date_from_days(o->due_day).year);
+             o->period, due.day, due.month, due.year);
     char ref[24];
     recur_ref(it->code, o->period, ref);
     struct engine_case c = { .item = it->code, .subject = subject, .note = note, .ref = ref };

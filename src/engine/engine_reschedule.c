@@ -117,30 +117,27 @@ static enum mc_status rewake(const struct engine *e, struct store *st,
                              int64_t now, struct mc_err *err)
 {
     const struct eng_clock *clocks[2] = { &d->state.clock, &d->state.step_clock };
-    const char *kinds[2] = { "dossier", "step" };
-    for (int i = 0; i < 2; i++) {
-        struct store_clock_row row;
-        enum mc_status rc = store_clock_get(st, d->id, kinds[i], &row, err);
-        if (rc != MC_OK) {
-            return rc;
-        }
-        if (!row.exists) {
+    struct store_clock_row rows[2];
+    enum mc_status rc = store_clocks_get(st, d->id, rows, err);
+    for (int i = 0; rc == MC_OK && i < 2; i++) {
+        if (!rows[i].exists) {
             continue;
         }
-        int64_t next = eng_escalation_next_at(e->rungs, e->nrungs, row.fired, clocks[i], now, wt);
-        if (next != row.next_rung_at) {
-            rc = store_clock_fire(st, d->id, i == 1, row.fired, next, err);
-            if (rc != MC_OK) {
-                return rc;
-            }
+        int64_t next =
+            eng_escalation_next_at(e->rungs, e->nrungs, rows[i].fired, clocks[i], now, wt);
+        if (next != rows[i].next_rung_at) {
+            rc = store_clock_fire(st, d->id, i == 1, rows[i].fired, next, err);
         }
+    }
+    if (rc != MC_OK) {
+        return rc;
     }
     for (size_t i = 0; i < d->state.n_branches && i < ENG_BRANCH_MAX; i++) {
         const struct eng_branch *b = &d->state.branches[i];
         bool exists;
         uint32_t fired;
         int64_t at;
-        enum mc_status rc = store_branch_fired(st, d->id, (int64_t)i, &exists, &fired, &at, err);
+        rc = store_branch_fired(st, d->id, (int64_t)i, &exists, &fired, &at, err);
         if (rc != MC_OK) {
             return rc;
         }

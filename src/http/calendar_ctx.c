@@ -28,33 +28,12 @@ static void keep(struct cal *c)
     built[nbuilt++] = c;
 }
 
-static enum mc_status build(const char *text, struct cal **out, struct mc_err *err)
-{
-    bool has = text != NULL && text[0] != '\0';
-    return cal_load(has ? HTTP_AGENCY_CAL_NAME : NULL, has ? text : NULL, has ? strlen(text) : 0,
-                    out, err);
-}
-
-enum mc_status http_calendar_install(const char *text, struct mc_err *err)
-{
-    struct cal *c = NULL;
-    enum mc_status rc = build(text, &c, err);
-    if (rc != MC_OK) {
-        return rc;
-    }
-    pthread_mutex_lock(&built_lock);
-    keep(c);
-    atomic_store(&current_agency, text != NULL && text[0] != '\0');
-    atomic_store(&current, c);
-    load_error[0] = '\0';
-    pthread_mutex_unlock(&built_lock);
-    return MC_OK;
-}
-
 enum mc_status http_calendar_build(const char *text, struct cal **out, struct mc_err *err)
 {
+    bool has = text != NULL && text[0] != '\0';
     *out = NULL;
-    return build(text, out, err);
+    return cal_load(has ? HTTP_AGENCY_CAL_NAME : NULL, has ? text : NULL, has ? strlen(text) : 0,
+                    out, err);
 }
 
 void http_calendar_use(struct cal *c, bool agency)
@@ -73,14 +52,6 @@ void http_calendar_use(struct cal *c, bool agency)
     pthread_mutex_unlock(&built_lock);
 }
 
-enum mc_status http_calendar_check(const char *text, struct mc_err *err)
-{
-    struct cal *c = NULL;
-    enum mc_status rc = build(text, &c, err);
-    cal_free(c);
-    return rc;
-}
-
 enum mc_status http_calendar(const struct cal **out, bool *agency, struct mc_err *err)
 {
     struct cal *c = atomic_load(&current);
@@ -92,7 +63,7 @@ enum mc_status http_calendar(const struct cal **out, bool *agency, struct mc_err
         pthread_mutex_lock(&built_lock);
         c = atomic_load(&current);
         if (c == NULL) {
-            rc = build(NULL, &c, &why);
+            rc = http_calendar_build(NULL, &c, &why);
             if (rc == MC_OK) {
                 keep(c);
                 atomic_store(&current, c);
@@ -118,7 +89,11 @@ void http_calendar_load(struct store *st)
     struct store_agency_calendar a;
     enum mc_status rc = store_agency_calendar_get(st, &a, &err);
     if (rc == MC_OK) {
-        rc = http_calendar_install(a.text, &err);
+        struct cal *c = NULL;
+        rc = http_calendar_build(a.text, &c, &err);
+        if (rc == MC_OK) {
+            http_calendar_use(c, a.text != NULL && a.text[0] != '\0');
+        }
         store_agency_calendar_release(&a);
     }
     if (rc != MC_OK) {

@@ -25,21 +25,14 @@
 enum mc_status http_calendar(const struct cal **out, bool *agency,
                              struct mc_err *err) MC_MUST_CHECK;
 
-/* Build national + `text` (NULL or "": national only) and put it in force.
- * On a parse error nothing changes and err names agency.txt:LINE:FIELD. */
-enum mc_status http_calendar_install(const char *text, struct mc_err *err) MC_MUST_CHECK;
-
-/* Build national + `text` without putting it in force (a PUT recomputes the
- * open dossiers with it first): give it to http_calendar_use, or cal_free
- * it. On a parse error err names agency.txt:LINE:FIELD. */
+/* Build national + `text` (NULL or "": national only) without putting it in force (a PUT recomputes
+ * the open dossiers with it first): give it to http_calendar_use, or cal_free it. On a parse error
+ * err names agency.txt:LINE:FIELD. */
 enum mc_status http_calendar_build(const char *text, struct cal **out,
                                    struct mc_err *err) MC_MUST_CHECK;
 /* Put a calendar from http_calendar_build in force (kept until exit);
  * `agency`: it has an agency file. Also takes back one that was in force. */
 void http_calendar_use(struct cal *c, bool agency);
-
-/* Check `text` as the agency file without putting it in force. */
-enum mc_status http_calendar_check(const char *text, struct mc_err *err) MC_MUST_CHECK;
 
 /* At serve start: the stored agency file. A file that no longer loads
  * (national data changed under it) leaves the national calendar in force

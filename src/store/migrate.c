@@ -73,23 +73,29 @@ static enum mc_status query_int(struct store *st, const char *sql, int arg, int 
     return MC_OK;
 }
 
-/* The highest version applied, and the lowest version of `list` not
- * applied (0: none missing). Migrations written on parallel branches may
- * be merged in any order, so a gap below the highest applied version is a
- * migration still to apply, not one to skip. */
-static enum mc_status schema_state(struct store *st, const struct mc_embedded *list, int *highest,
-                                   int *missing, struct mc_err *err)
+static enum mc_status is_applied(struct store *st, int version, bool *yes, struct mc_err *err)
 {
+    int n = 0;
+    enum mc_status rc = query_int(st, "SELECT count(*) FROM schema_migrations WHERE version = ?1",
+                                  version, &n, err);
+    *yes = n > 0;
+    return rc;
+}
+
+/* MC_ECONFLICT when the database has a version newer than any of `list`. */
+static enum mc_status not_newer(struct store *st, const struct mc_embedded *list,
+                                struct mc_err *err)
+{
+    int highest = 0;
     enum mc_status rc = ensure_table(st, err);
     if (rc == MC_OK) {
-        rc = query_int(st, "SELECT coalesce(max(version), 0) FROM schema_migrations", 0, highest,
+        rc = query_int(st, "SELECT coalesce(max(version), 0) FROM schema_migrations", 0, &highest,
                        err);
     }
-    *missing = 0;
-    for (const struct mc_embedded *m = list; rc == MC_OK && m->name && *missing == 0; m++) {
-        int v = migration_version(m), n = 0;
-        rc = query_int(st, "SELECT count(*) FROM schema_migrations WHERE version = ?1", v, &n, err);
-        *missing = rc == MC_OK && n == 0 ? v : 0;
+    if (rc == MC_OK && highest > latest_of(list)) {
+        rc = mc_fail(err, MC_ECONFLICT,
+                     "the database schema (version %d) is newer than this motcua (version %d)",
+                     highest, latest_of(list));
     }
     return rc;
 }
@@ -128,38 +134,31 @@ static enum mc_status apply_one(struct store *st, const struct mc_embedded *m, i
     return store_commit(st, err);
 }
 
+/* Migrations written on parallel branches may be merged in any order, so a
+ * version missing below the highest applied one is still to apply, not to
+ * skip. */
 enum mc_status store_migrate_list(struct store *st, const struct mc_embedded *list, int *applied,
                                   struct mc_err *err)
 {
-    int highest = 0, missing = 0, count = 0;
-    enum mc_status rc = schema_state(st, list, &highest, &missing, err);
-    if (rc != MC_OK) {
-        return rc;
-    }
-    if (highest > latest_of(list)) {
-        return mc_fail(err, MC_ECONFLICT,
-                       "the database schema (version %d) is newer than this motcua (version %d)",
-                       highest, latest_of(list));
-    }
+    int count = 0;
+    enum mc_status rc = not_newer(st, list, err);
     /* The embedded table is sorted by file name, hence by version. */
-    for (const struct mc_embedded *m = list; missing && m->name; m++) {
-        int v = migration_version(m), n = 0;
-        rc = query_int(st, "SELECT count(*) FROM schema_migrations WHERE version = ?1", v, &n, err);
-        if (rc == MC_OK && n == 0) {
+    for (const struct mc_embedded *m = list; rc == MC_OK && m->name; m++) {
+        int v = migration_version(m);
+        bool done = false;
+        rc = is_applied(st, v, &done, err);
+        if (rc == MC_OK && !done) {
             rc = apply_one(st, m, v, err);
             if (rc == MC_OK) {
                 mc_log(MC_LOG_INFO, "migration applied", "version=%d name=%s", v, m->name);
                 count++;
             }
         }
-        if (rc != MC_OK) {
-            return rc;
-        }
     }
     if (applied) {
         *applied = count;
     }
-    return MC_OK;
+    return rc;
 }
 
 enum mc_status store_migrate(struct store *st, int *applied, struct mc_err *err)
@@ -170,21 +169,16 @@ enum mc_status store_migrate(struct store *st, int *applied, struct mc_err *err)
 enum mc_status store_schema_check_list(struct store *st, const struct mc_embedded *list,
                                        struct mc_err *err)
 {
-    int highest = 0, missing = 0;
-    enum mc_status rc = schema_state(st, list, &highest, &missing, err);
-    if (rc != MC_OK) {
-        return rc;
+    enum mc_status rc = not_newer(st, list, err);
+    for (const struct mc_embedded *m = list; rc == MC_OK && m->name; m++) {
+        bool done = false;
+        rc = is_applied(st, migration_version(m), &done, err);
+        if (rc == MC_OK && !done) {
+            rc = mc_fail(err, MC_ECONFLICT,
+                         "database schema lacks migration %s: run motcua migrate", m->name);
+        }
     }
-    if (highest > latest_of(list)) {
-        return mc_fail(err, MC_ECONFLICT,
-                       "database schema is version %d, newer than this motcua (%d)", highest,
-                       latest_of(list));
-    }
-    if (missing) {
-        return mc_fail(err, MC_ECONFLICT,
-                       "database schema lacks migration %04d: run motcua migrate", missing);
-    }
-    return MC_OK;
+    return rc;
 }
 
 enum mc_status store_schema_check(struct store *st, struct mc_err *err)

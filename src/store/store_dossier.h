@@ -164,10 +164,8 @@ struct store_clock_row {
     uint32_t fired;
     int64_t next_rung_at; /* 0: no rung left */
 };
-enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *kind,
-                               struct store_clock_row *out, struct mc_err *err) MC_MUST_CHECK;
 /* Both clock rows of a dossier in one statement: out[0] the dossier's,
- * out[1] the step's (a transition needs both). */
+ * out[1] the step's. */
 enum mc_status store_clocks_get(struct store *st, int64_t dossier, struct store_clock_row out[2],
                                 struct mc_err *err) MC_MUST_CHECK;
 

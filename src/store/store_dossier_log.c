@@ -369,30 +369,6 @@ enum mc_status store_clock_put(struct store *st, int64_t dossier, const char *ki
     return store_exec_stmt(st, s, "writing a clock", err);
 }
 
-enum mc_status store_clock_get(struct store *st, int64_t dossier, const char *kind,
-                               struct store_clock_row *out, struct mc_err *err)
-{
-    memset(out, 0, sizeof(*out));
-    sqlite3_stmt *s = store_stmt(
-        st, "SELECT fired, next_rung_at FROM clocks WHERE dossier = ?1 AND kind = ?2", err);
-    if (s == NULL) {
-        return MC_ESTORE;
-    }
-    store_bind_i64(s, 1, dossier);
-    store_bind_text(s, 2, kind);
-    int rc = sqlite3_step(s);
-    enum mc_status ret = MC_OK;
-    if (rc == SQLITE_ROW) {
-        out->exists = true;
-        out->fired = (uint32_t)sqlite3_column_int64(s, 0);
-        out->next_rung_at = sqlite3_column_int64(s, 1);
-    } else if (rc != SQLITE_DONE) {
-        ret = store_fail_db(st, err, "reading a clock");
-    }
-    sqlite3_reset(s);
-    return ret;
-}
-
 enum mc_status store_clocks_get(struct store *st, int64_t dossier, struct store_clock_row out[2],
                                 struct mc_err *err)
 {
