@@ -759,16 +759,22 @@ static enum mc_status do_submit(struct turn *t)
 
 /* Điều 18: transfer within the same working day, or at the start of the
  * next working day when a paper dossier came in after 15:00. */
+int64_t eng_transfer_deadline(const struct eng_ruleset *rules, const struct eng_worktime *wt,
+                              int64_t received, enum eng_channel ch)
+{
+    int64_t midnight = eng_local_midnight(eng_local_date(received)) + 1440;
+    bool late = ch != ENG_CHANNEL_ONLINE && rules->paper_cutoff_next_day &&
+                eng_local_minute_of_day(received) >= rules->transfer_cutoff_minute;
+    if (late) {
+        return eng_wt_add(wt, midnight, 0);
+    }
+    int64_t left_today = eng_wt_between(wt, received, midnight);
+    return eng_wt_add(wt, received, left_today);
+}
+
 static int64_t transfer_deadline(const struct eng_context *c, enum eng_channel ch)
 {
-    int64_t midnight = eng_local_midnight(eng_local_date(c->now)) + 1440;
-    bool late = ch != ENG_CHANNEL_ONLINE && c->rules->paper_cutoff_next_day &&
-                eng_local_minute_of_day(c->now) >= c->rules->transfer_cutoff_minute;
-    if (late) {
-        return eng_wt_add(c->wt, midnight, 0);
-    }
-    int64_t left_today = eng_wt_between(c->wt, c->now, midnight);
-    return eng_wt_add(c->wt, c->now, left_today);
+    return eng_transfer_deadline(c->rules, c->wt, c->now, ch);
 }
 
 static enum mc_status do_receive(struct turn *t)

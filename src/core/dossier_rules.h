@@ -305,6 +305,14 @@ const char *eng_branch_for(const struct eng_dossier *d, const struct eng_actor *
  * step returns nowhere: its previous step opened the block). */
 const struct eng_step *eng_branch_prev(const struct eng_step *steps, size_t n, const char *key);
 
+/* NĐ 61 Điều 18: the instant by which the desk must transfer a dossier
+ * received at `received` through channel `ch` on calendar `wt` (the end of
+ * that working day; for paper after the rule set's cut-off, the start of the
+ * next working day). Stored as transfer_by at receipt; recomputed when the
+ * agency calendar changes (core/reschedule.h). */
+int64_t eng_transfer_deadline(const struct eng_ruleset *rules, const struct eng_worktime *wt,
+                              int64_t received, enum eng_channel ch);
+
 /* A fresh dossier record (status none). */
 void eng_dossier_init(struct eng_dossier *d);
 

@@ -55,6 +55,21 @@ static int64_t later(int64_t a, int64_t b)
     return a > b ? a : b;
 }
 
+/* Điều 18 on the new calendar, for a dossier the desk has not transferred. */
+static int64_t transfer_by(const struct eng_dossier *d, int64_t now,
+                           const struct eng_worktime *new_wt)
+{
+    const struct eng_ruleset *rules = eng_ruleset_find(d->ruleset);
+    if (d->status != ENG_ST_ACCEPTED || rules == NULL) {
+        return d->transfer_by;
+    }
+    int64_t by = eng_transfer_deadline(rules, new_wt, d->received_at, d->channel);
+    if (d->transfer_by >= now && by < now) {
+        by = now; /* still on time before the edit: not made late by it */
+    }
+    return by;
+}
+
 unsigned eng_reschedule(struct eng_dossier *d, int64_t now, const struct eng_worktime *old_wt,
                         const struct eng_worktime *new_wt)
 {
@@ -89,6 +104,11 @@ unsigned eng_reschedule(struct eng_dossier *d, int64_t now, const struct eng_wor
             c->deadline = due;
             changed |= ENG_RESCHED_CONSULT;
         }
+    }
+    int64_t by = transfer_by(d, now, new_wt);
+    if (by != d->transfer_by) {
+        d->transfer_by = by;
+        changed |= ENG_RESCHED_TRANSFER;
     }
     if (d->stage == ENG_STAGE_OTHER_AGENCY && d->other_agency_due != 0) {
         int64_t due = keep_time_left(d->other_agency_due, now, old_wt, new_wt);

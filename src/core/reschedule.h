@@ -8,7 +8,8 @@
  * the calendar in force at each reading; what a calendar change leaves stale
  * is the instants computed from a clock with the old calendar and stored:
  * the legal due time, the appointment (ngày hẹn trả), the appointment at
- * receipt (QĐ 766), open consultation deadlines and the liên thông due time.
+ * receipt (QĐ 766), open consultation deadlines, the liên thông due time and
+ * the desk's transfer deadline (Điều 18) of a dossier not yet transferred.
  * The escalation wake-ups (next_rung_at) are the engine's, recomputed with
  * eng_escalation_next_at on the new calendar.
  *
@@ -29,6 +30,7 @@ enum eng_resched_change {
     ENG_RESCHED_FIRST = 1 << 2,       /* first_due_at (QĐ 766 NgayHenTra) */
     ENG_RESCHED_CONSULT = 1 << 3,     /* an open consultation's deadline */
     ENG_RESCHED_AGENCY = 1 << 4,      /* the other agency's due time (liên thông) */
+    ENG_RESCHED_TRANSFER = 1 << 5,    /* transfer_by, the desk's Điều 18 deadline */
 };
 
 /* Open = received and not finished: statuses 2, 4, 5, 6 (a dossier waiting
@@ -60,6 +62,11 @@ int64_t eng_reschedule_legal_due(const struct eng_clock *c, int64_t stored,
  * - an open consultation's deadline and the other agency's due time keep
  *   the working time they had left at `now` (their start is not stored),
  *   counted on the new calendar; past ones stay.
+ * - transfer_by of a dossier still at the desk (status 2) is computed again
+ *   from its receipt and channel on the new calendar under its own rule set
+ *   (eng_transfer_deadline), both ways, like the legal due time; a deadline
+ *   still ahead of `now` is never moved into the past (at most to `now`):
+ *   the desk is not made late by an edit.
  */
 unsigned eng_reschedule(struct eng_dossier *d, int64_t now, const struct eng_worktime *old_wt,
                         const struct eng_worktime *new_wt);

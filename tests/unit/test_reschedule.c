@@ -12,6 +12,7 @@
 #include <cmocka.h>
 // clang-format on
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/reschedule.h"
@@ -190,6 +191,79 @@ static void open_consultations_and_other_agency_keep_their_time_left(void **stat
     assert_int_equal(a.other_agency_due, vn(2026, 10, 8, 10, 0));
 }
 
+/* Paper received Tuesday 06/10 16:00 (after the 15:00 cut-off) under
+ * NĐ 118, still at the desk: Điều 18 wants it transferred at the start of
+ * the next working day. */
+static struct eng_dossier at_desk(const struct eng_worktime *wt, enum eng_channel ch)
+{
+    struct eng_dossier d = received(wt);
+    const struct eng_ruleset *rules = eng_ruleset_find("nd118-2025");
+    assert_non_null(rules);
+    snprintf(d.ruleset, sizeof(d.ruleset), "%s", rules->key);
+    d.status = ENG_ST_ACCEPTED;
+    d.stage = ENG_STAGE_NONE;
+    d.channel = ch;
+    d.received_at = vn(2026, 10, 6, 16, 0);
+    d.transfer_by = eng_transfer_deadline(rules, wt, d.received_at, ch);
+    return d;
+}
+
+static void the_transfer_deadline_follows_the_calendar_at_the_desk(void **state)
+{
+    (void)state;
+    struct eng_worktime plain = fake_worktime(), off = with_day_off(2026, 10, 7);
+    struct eng_dossier d = at_desk(&plain, ENG_CHANNEL_DESK);
+    assert_int_equal(d.transfer_by, vn(2026, 10, 7, 7, 0));
+    unsigned ch = eng_reschedule(&d, vn(2026, 10, 6, 16, 30), &plain, &off);
+    assert_true(ch & ENG_RESCHED_TRANSFER);
+    assert_int_equal(d.transfer_by, vn(2026, 10, 8, 7, 0));
+    /* Online: no cut-off, the end of the day of receipt (17:00 here); a
+     * day off on another day leaves it. */
+    struct eng_dossier o = at_desk(&plain, ENG_CHANNEL_ONLINE);
+    assert_int_equal(o.transfer_by, vn(2026, 10, 6, 17, 0));
+    ch = eng_reschedule(&o, vn(2026, 10, 6, 16, 30), &plain, &off);
+    assert_false(ch & ENG_RESCHED_TRANSFER);
+    assert_int_equal(o.transfer_by, vn(2026, 10, 6, 17, 0));
+    /* The day of receipt declared off: the desk had no time that day; the
+     * deadline is the end of the next working day's first instant. */
+    struct eng_worktime tue = with_day_off(2026, 10, 6);
+    ch = eng_reschedule(&o, vn(2026, 10, 6, 16, 30), &plain, &tue);
+    assert_true(ch & ENG_RESCHED_TRANSFER);
+    assert_int_equal(o.transfer_by, eng_transfer_deadline(eng_ruleset_find("nd118-2025"), &tue,
+                                                          o.received_at, ENG_CHANNEL_ONLINE));
+    assert_true(o.transfer_by > vn(2026, 10, 6, 17, 0));
+}
+
+static void a_transfer_deadline_still_ahead_never_falls_into_the_past(void **state)
+{
+    (void)state;
+    struct eng_worktime plain = fake_worktime(), off = with_day_off(2026, 10, 7);
+    /* Received on the calendar with Wednesday off: due Thursday 07:00. The
+     * day off is taken back on Wednesday 09:00: the new deadline (Wednesday
+     * 07:00) is already past, so the desk gets until now, not a late mark. */
+    struct eng_dossier d = at_desk(&off, ENG_CHANNEL_DESK);
+    assert_int_equal(d.transfer_by, vn(2026, 10, 8, 7, 0));
+    unsigned ch = eng_reschedule(&d, vn(2026, 10, 7, 9, 0), &off, &plain);
+    assert_true(ch & ENG_RESCHED_TRANSFER);
+    assert_int_equal(d.transfer_by, vn(2026, 10, 7, 9, 0));
+    /* Taken back before it passes: it simply follows the calendar. */
+    struct eng_dossier e = at_desk(&off, ENG_CHANNEL_DESK);
+    eng_reschedule(&e, vn(2026, 10, 6, 16, 30), &off, &plain);
+    assert_int_equal(e.transfer_by, vn(2026, 10, 7, 7, 0));
+    /* Already transferred (status 4): the hop's verdict was given; kept. */
+    struct eng_dossier t = at_desk(&plain, ENG_CHANNEL_DESK);
+    t.status = ENG_ST_PROCESSING;
+    t.stage = ENG_STAGE_IN_STEP;
+    ch = eng_reschedule(&t, vn(2026, 10, 6, 16, 30), &plain, &off);
+    assert_false(ch & ENG_RESCHED_TRANSFER);
+    assert_int_equal(t.transfer_by, vn(2026, 10, 7, 7, 0));
+    /* An unknown rule set (not built in): left as stored. */
+    struct eng_dossier u = at_desk(&plain, ENG_CHANNEL_DESK);
+    snprintf(u.ruleset, sizeof(u.ruleset), "%s", "no-such-set");
+    ch = eng_reschedule(&u, vn(2026, 10, 6, 16, 30), &plain, &off);
+    assert_false(ch & ENG_RESCHED_TRANSFER);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +275,8 @@ int main(void)
         cmocka_unit_test(a_paused_clock_counts_what_was_left_at_the_pause),
         cmocka_unit_test(finished_and_unreceived_dossiers_are_never_touched),
         cmocka_unit_test(open_consultations_and_other_agency_keep_their_time_left),
+        cmocka_unit_test(the_transfer_deadline_follows_the_calendar_at_the_desk),
+        cmocka_unit_test(a_transfer_deadline_still_ahead_never_falls_into_the_past),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
