@@ -16,6 +16,12 @@ struct import_ctx {
     struct store *st;
     const char *dir;
     int nerrors;
+    /* --by USER: who the calendar change is recorded as made by ("" none). */
+    const char *by;
+    /* Set by the calendar part when calendar.txt changed the stored file:
+     * the open dossiers it moved (docs/CALENDAR.md §3.2). */
+    bool calendar_changed;
+    int64_t calendar_scanned, calendar_rescheduled, calendar_appointments;
 };
 
 struct import_part {

@@ -174,6 +174,8 @@ static enum mc_status one(const struct engine *e, struct store *st, int64_t id,
                 .due_after = d.state.due_at,
                 .legal_before = before.legal_due_at,
                 .legal_after = d.state.legal_due_at,
+                .transfer_before = before.transfer_by,
+                .transfer_after = d.state.transfer_by,
             };
             rc = store_reschedule_add(st, out->change, &row, err);
         }
@@ -192,11 +194,12 @@ static enum mc_status one(const struct engine *e, struct store *st, int64_t id,
 enum mc_status engine_reschedule(const struct engine *e, struct store *st,
                                  const struct eng_worktime *old_wt,
                                  const struct eng_worktime *new_wt, int64_t now, int64_t actor,
-                                 size_t text_length, struct engine_reschedule_result *out,
-                                 struct mc_err *err)
+                                 const char *source, size_t text_length,
+                                 struct engine_reschedule_result *out, struct mc_err *err)
 {
     memset(out, 0, sizeof(*out));
-    enum mc_status rc = store_calendar_change_begin(st, now, actor, text_length, &out->change, err);
+    enum mc_status rc =
+        store_calendar_change_begin(st, now, actor, source, text_length, &out->change, err);
     int64_t ids[BATCH];
     size_t n = BATCH;
     for (int64_t after = 0; rc == MC_OK && n == BATCH;) {

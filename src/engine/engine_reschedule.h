@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "engine/engine.h"
+#include "store/store_reschedule.h"
 
 struct engine_reschedule_result {
     int64_t change;       /* calendar_changes.id */
@@ -23,14 +24,16 @@ struct engine_reschedule_result {
  * escalation wake-ups of their clocks and branches on the new calendar,
  * record the change and each moved dossier (0014_reschedules.sql), and tell
  * the holder (the unit's heads while it waits in the queue) when the
- * appointment or the legal due time moved. `actor`: the administrator,
- * `text_length`: the new agency file's length (0: removed). Counters,
- * verdicts and the handover log are not touched.
+ * appointment or the legal due time moved. `actor`: the administrator (0:
+ * none, an import without --by), `source`: STORE_CHANGE_API or
+ * STORE_CHANGE_IMPORT, `text_length`: the new agency file's length (0:
+ * removed). Counters, verdicts and the handover log are not touched.
  */
 enum mc_status engine_reschedule(const struct engine *e, struct store *st,
                                  const struct eng_worktime *old_wt,
                                  const struct eng_worktime *new_wt, int64_t now, int64_t actor,
-                                 size_t text_length, struct engine_reschedule_result *out,
+                                 const char *source, size_t text_length,
+                                 struct engine_reschedule_result *out,
                                  struct mc_err *err) MC_MUST_CHECK;
 
 #endif

@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "store/store_calendar.h"
+#include "store/store_reschedule.h"
 
 static _Atomic(struct cal *) current;
 static _Atomic(bool) current_agency;
@@ -18,6 +19,8 @@ static pthread_mutex_t built_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cal **built; /* every calendar made, for shutdown */
 static size_t nbuilt, capbuilt;
 static char load_error[512];
+static _Atomic(int64_t) current_change; /* calendar_changes.id in force, 0: none */
+static int64_t seen_data_version = -1;  /* the writer's, at the last begin (writer lock) */
 
 static void keep(struct cal *c)
 {
@@ -36,7 +39,7 @@ enum mc_status http_calendar_build(const char *text, struct cal **out, struct mc
                     out, err);
 }
 
-void http_calendar_use(struct cal *c, bool agency)
+void http_calendar_use(struct cal *c, bool agency, int64_t change)
 {
     pthread_mutex_lock(&built_lock);
     bool known = false;
@@ -47,9 +50,15 @@ void http_calendar_use(struct cal *c, bool agency)
         keep(c);
     }
     atomic_store(&current_agency, agency);
+    atomic_store(&current_change, change);
     atomic_store(&current, c);
     load_error[0] = '\0';
     pthread_mutex_unlock(&built_lock);
+}
+
+int64_t http_calendar_change(void)
+{
+    return atomic_load(&current_change);
 }
 
 enum mc_status http_calendar(const struct cal **out, bool *agency, struct mc_err *err)
@@ -82,7 +91,8 @@ enum mc_status http_calendar(const struct cal **out, bool *agency, struct mc_err
     return MC_OK;
 }
 
-void http_calendar_load(struct store *st)
+/* The stored file into force, as of calendar change `change`. */
+static void load_stored(struct store *st, int64_t change)
 {
     struct mc_err err;
     mc_err_clear(&err);
@@ -92,17 +102,48 @@ void http_calendar_load(struct store *st)
         struct cal *c = NULL;
         rc = http_calendar_build(a.text, &c, &err);
         if (rc == MC_OK) {
-            http_calendar_use(c, a.text != NULL && a.text[0] != '\0');
+            http_calendar_use(c, a.text != NULL && a.text[0] != '\0', change);
         }
         store_agency_calendar_release(&a);
     }
     if (rc != MC_OK) {
+        atomic_store(&current_change, change); /* not tried again at every write */
         pthread_mutex_lock(&built_lock);
         snprintf(load_error, sizeof(load_error), "%s", err.msg);
         pthread_mutex_unlock(&built_lock);
         mc_log(MC_LOG_ERROR, "the stored agency calendar does not load; national calendar in force",
                "error=\"%s\"", err.msg);
     }
+}
+
+void http_calendar_load(struct store *st)
+{
+    struct mc_err err;
+    mc_err_clear(&err);
+    int64_t change = 0;
+    if (store_calendar_change_last(st, &change, &err) != MC_OK) {
+        mc_log(MC_LOG_ERROR, "cannot read the calendar changes", "error=\"%s\"", err.msg);
+    }
+    load_stored(st, change);
+    store_set_begin_hook(http_calendar_on_begin);
+}
+
+void http_calendar_on_begin(struct store *st)
+{
+    struct mc_err err;
+    mc_err_clear(&err);
+    int64_t version = 0, change = 0;
+    if (store_data_version(st, &version, &err) != MC_OK || version == seen_data_version) {
+        return; /* nobody else committed: nothing to look at */
+    }
+    seen_data_version = version;
+    if (store_calendar_change_last(st, &change, &err) != MC_OK ||
+        change == atomic_load(&current_change)) {
+        return;
+    }
+    mc_log(MC_LOG_INFO, "agency calendar changed by another process; now in force", "change=%lld",
+           (long long)change);
+    load_stored(st, change);
 }
 
 const char *http_calendar_load_error(void)

@@ -31,13 +31,28 @@ enum mc_status http_calendar(const struct cal **out, bool *agency,
 enum mc_status http_calendar_build(const char *text, struct cal **out,
                                    struct mc_err *err) MC_MUST_CHECK;
 /* Put a calendar from http_calendar_build in force (kept until exit);
- * `agency`: it has an agency file. Also takes back one that was in force. */
-void http_calendar_use(struct cal *c, bool agency);
+ * `agency`: it has an agency file; `change`: the calendar_changes row it
+ * comes from (0: none). Also takes back one that was in force. */
+void http_calendar_use(struct cal *c, bool agency, int64_t change);
+/* The calendar_changes row of the calendar in force (0: none). */
+int64_t http_calendar_change(void);
 
 /* At serve start: the stored agency file. A file that no longer loads
  * (national data changed under it) leaves the national calendar in force
- * and is reported by the log and by GET /api/calendar/agency. */
+ * and is reported by the log and by GET /api/calendar/agency. Also installs
+ * http_calendar_on_begin as the store's begin hook. */
 void http_calendar_load(struct store *st);
+
+/* The store's begin hook (store_set_begin_hook): when another process has
+ * committed since the last write transaction (PRAGMA data_version of the
+ * writer) and recorded a calendar change newer than the one in force —
+ * `motcua import` of a calendar.txt into the live database, which moved the
+ * open dossiers in its own transaction — the stored file is put in force
+ * before the transaction computes anything, so no due time is computed on
+ * the old calendar after the import committed. Reads outside a transaction
+ * (GET /api/calendar/{year}) follow at the next write, at the latest at the
+ * next escalation sweep. */
+void http_calendar_on_begin(struct store *st);
 /* The load error of the stored file, "" when none. */
 const char *http_calendar_load_error(void);
 

@@ -16,6 +16,7 @@
 #include "http/handlers.h"
 #include "http/json_in.h"
 #include "store/store_calendar.h"
+#include "store/store_reschedule.h"
 
 /* PUTs one at a time, so that the calendar in force is the one stored last. */
 static pthread_mutex_t put_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -92,12 +93,18 @@ static enum mc_status store_and_reschedule(struct http_req *req, const char *tex
     bool old_agency = false;
     enum mc_status rc = http_engine(&e, err);
     if (rc == MC_OK) {
-        rc = http_calendar(&old, &old_agency, err);
-    }
-    if (rc == MC_OK) {
         rc = store_begin(req->db, err);
     }
     if (rc != MC_OK) {
+        cal_free(fresh);
+        return rc;
+    }
+    /* After the BEGIN: its hook may just have put in force a calendar that
+     * `motcua import` stored (http_calendar_on_begin). */
+    int64_t old_change = http_calendar_change();
+    rc = http_calendar(&old, &old_agency, err);
+    if (rc != MC_OK) {
+        store_rollback(req->db);
         cal_free(fresh);
         return rc;
     }
@@ -105,18 +112,18 @@ static enum mc_status store_and_reschedule(struct http_req *req, const char *tex
     rc = store_agency_calendar_put(req->db, text, req->who->person_id, now, err);
     const struct eng_worktime old_wt = worktime_of(old), new_wt = worktime_of(fresh);
     if (rc == MC_OK) {
-        rc = engine_reschedule(e, req->db, &old_wt, &new_wt, now, req->who->person_id, strlen(text),
-                               moved, err);
+        rc = engine_reschedule(e, req->db, &old_wt, &new_wt, now, req->who->person_id,
+                               STORE_CHANGE_API, strlen(text), moved, err);
     }
     if (rc != MC_OK) {
         store_rollback(req->db);
         cal_free(fresh);
         return rc;
     }
-    http_calendar_use(fresh, text[0] != '\0');
+    http_calendar_use(fresh, text[0] != '\0', moved->change);
     rc = store_commit(req->db, err);
     if (rc != MC_OK) {
-        http_calendar_use((struct cal *)old, old_agency);
+        http_calendar_use((struct cal *)old, old_agency, old_change);
         return rc;
     }
     mc_log(MC_LOG_INFO, "agency calendar changed", "open=%lld rescheduled=%lld appointments=%lld",

@@ -14,6 +14,7 @@
 #include "http/engine_ctx.h"
 #include "http/handlers.h"
 #include "http/json_in.h"
+#include "http/reschedule_out.h"
 #include "http/server.h"
 #include "http/transition.h"
 #include "store/store_case.h"
@@ -162,6 +163,13 @@ enum mc_status h_dossier_get(struct http_req *req, struct http_resp *resp, struc
         /* Here rather than in the view: transition answers stay cheap. */
         const char *base = mc_arena_printf(&req->arena, "/api/dossiers/%s", code);
         json_object_set_new(view, "files", http_files_json(req, d.id, base));
+        json_t *moved = NULL;
+        rc = http_reschedules_json(req, d.id, &moved, err);
+        if (rc != MC_OK) {
+            json_decref(view);
+            return rc;
+        }
+        json_object_set_new(view, "reschedules", moved);
         http_resp_json(resp, 200, view);
     }
     return rc;

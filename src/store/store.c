@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +250,37 @@ void store_swap_writer(struct store *st)
     w->slots = slots;
 }
 
+static _Atomic(store_begin_hook_fn *) begin_hook;
+
+void store_set_begin_hook(store_begin_hook_fn *fn)
+{
+    atomic_store(&begin_hook, fn);
+}
+
+void store_begin_hook_run(struct store *st)
+{
+    store_begin_hook_fn *fn = atomic_load(&begin_hook);
+    if (fn != NULL) {
+        fn(st);
+    }
+}
+
+enum mc_status store_data_version(struct store *st, int64_t *out, struct mc_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version", err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int64(s, 0);
+    }
+    enum mc_status ret =
+        rc == SQLITE_ROW ? MC_OK : store_fail_db(st, err, "reading the data version");
+    sqlite3_reset(s);
+    return ret;
+}
+
 enum mc_status store_begin(struct store *st, struct mc_err *err)
 {
     MC_ASSERT(!st->in_tx);
@@ -261,6 +293,7 @@ enum mc_status store_begin(struct store *st, struct mc_err *err)
         return rc;
     }
     st->in_tx = true;
+    store_begin_hook_run(st);
     return MC_OK;
 }
 

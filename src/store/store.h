@@ -55,6 +55,20 @@ enum mc_status store_commit(struct store *st, struct mc_err *err) MC_MUST_CHECK;
 void store_rollback(struct store *st);
 bool store_in_transaction(const struct store *st);
 
+/* Run after every BEGIN IMMEDIATE (store_begin and the group commit of
+ * store_write), under the writer lock, on the transaction's connection,
+ * before any work of the transaction: the server uses it to notice a commit
+ * another process made (`motcua import` of a calendar, docs/CALENDAR.md
+ * §3.2) before it computes anything. Process-wide; NULL for none (the
+ * default). The hook must not begin or end a transaction and handles its
+ * own errors. */
+typedef void store_begin_hook_fn(struct store *st);
+void store_set_begin_hook(store_begin_hook_fn *fn);
+
+/* PRAGMA data_version of st's connection: it moves when another connection
+ * committed since the last reading on this one. */
+enum mc_status store_data_version(struct store *st, int64_t *out, struct mc_err *err) MC_MUST_CHECK;
+
 /* Work done inside a write transaction: its writes commit or roll back as
  * one. It runs on `st` (the connection given to store_write) and must not
  * begin, commit or roll back itself. */

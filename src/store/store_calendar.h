@@ -13,7 +13,7 @@
 struct store_agency_calendar {
     char *text;          /* malloc'd; NULL when the agency has none */
     int64_t updated_at;  /* minutes since the epoch, 0 when none */
-    char updated_by[64]; /* username, "" for an import */
+    char updated_by[64]; /* username, "" when none (an import without --by) */
 };
 
 enum mc_status store_agency_calendar_get(struct store *st, struct store_agency_calendar *out,

@@ -219,6 +219,9 @@ static uint64_t run_group(struct work *group, int *sync_fd)
         *sync_fd = -1;
     }
     enum mc_status rc = step_sql(writer, "BEGIN IMMEDIATE", &gerr);
+    if (rc == MC_OK) {
+        store_begin_hook_run(writer);
+    }
     run_works(writer, group, group, &rc, &gerr);
     struct work *tail = group;
     size_t n = 1;

@@ -45,6 +45,8 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct mc_err *err);
 
 /* Run one SQL text with sqlite3_exec (err may be NULL). */
 enum mc_status store_exec_sql(struct store *st, const char *sql, struct mc_err *err);
+/* The hook of store_set_begin_hook, if any, on st (after BEGIN IMMEDIATE). */
+void store_begin_hook_run(struct store *st);
 
 /* The process-wide writer lock of store_begin, and the swap of a
  * connection with its shared writer (store_options.writer) under it:

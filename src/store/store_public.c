@@ -37,6 +37,11 @@ enum mc_status store_public_json(struct store *st, const char *code, const char 
                    " 'appointment', strftime('%Y-%m-%dT%H:%M:00+07:00', d.due_at * 60 + 25200,"
                    "   'unixepoch'),"
                    " 'apology', d.apology_at IS NOT NULL, 'rating', d.rating,"
+                   /* A calendar change of the agency moved the appointment
+                    * (docs/CALENDAR.md §3.2): the lookup says so, no more. */
+                   " 'appointment_rescheduled', json(CASE WHEN EXISTS (SELECT 1 FROM"
+                   "   reschedules r WHERE r.dossier = d.id AND r.due_after <> r.due_before)"
+                   "   THEN 'true' ELSE 'false' END),"
                    /* While the applicant must supplement (status 5): what was asked,
                     * the note of the request (the missing components when the
                     * officer wrote no note). */

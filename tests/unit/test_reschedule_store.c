@@ -146,7 +146,9 @@ static void twenty_thousand_dossiers_in_one_pass(void **state)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     assert_int_equal(store_begin(st, &err), MC_OK);
-    assert_int_equal(engine_reschedule(&e, st, &plain, &off, now, HOLDER, 60, &res, &err), MC_OK);
+    assert_int_equal(
+        engine_reschedule(&e, st, &plain, &off, now, HOLDER, STORE_CHANGE_API, 60, &res, &err),
+        MC_OK);
     assert_int_equal(store_commit(st, &err), MC_OK);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
@@ -191,7 +193,9 @@ static void twenty_thousand_dossiers_in_one_pass(void **state)
         SQLITE_OK);
     /* The same calendar again moves nothing. */
     assert_int_equal(store_begin(st, &err), MC_OK);
-    assert_int_equal(engine_reschedule(&e, st, &off, &off, now, HOLDER, 60, &res, &err), MC_OK);
+    assert_int_equal(
+        engine_reschedule(&e, st, &off, &off, now, HOLDER, STORE_CHANGE_API, 60, &res, &err),
+        MC_OK);
     assert_int_equal(store_commit(st, &err), MC_OK);
     assert_int_equal(res.scanned, open);
     assert_int_equal(res.rescheduled, 0);
@@ -243,9 +247,9 @@ static void branch_wake_ups_follow_the_calendar(void **state)
         SQLITE_OK);
     struct engine_reschedule_result res;
     assert_int_equal(store_begin(st, &err), MC_OK);
-    assert_int_equal(
-        engine_reschedule(&e, st, &plain, &off, vn(2026, 10, 6, 9, 0), HOLDER, 60, &res, &err),
-        MC_OK);
+    assert_int_equal(engine_reschedule(&e, st, &plain, &off, vn(2026, 10, 6, 9, 0), HOLDER,
+                                       STORE_CHANGE_API, 60, &res, &err),
+                     MC_OK);
     assert_int_equal(store_commit(st, &err), MC_OK);
     /* Rung 0 (75%) fired; the next, one working day left, is reached after
      * three of the four days from Monday 08:31: Thursday on the old
