@@ -5,7 +5,7 @@
 // taking the day off back never brings the appointment earlier. The server
 // runs at the real clock, so the day off is picked from the dossier's own
 // window. The demo calendar is restored at the end.
-import { expectText, assert, shot, login } from './helpers.mjs';
+import { expectCount, expectText, assert, shot, login } from './helpers.mjs';
 
 const PROCEDURE = '1.003950'; // 15 working days
 const FAILED_400 = /Failed to load resource: the server responded with a status of 400/;
@@ -39,7 +39,7 @@ async function workingDayBetween(context, from, to) {
   throw new Error(`no working day between ${from} and ${to}`);
 }
 
-const state = { code: '', due: '', original: '' };
+const state = { code: '', due: '', received_due: '', original: '' };
 
 export const tests = [
   {
@@ -55,6 +55,7 @@ export const tests = [
       const received = await r.json();
       state.code = received.code;
       state.due = received.due_at;
+      state.received_due = received.due_at;
       const dayOff = await workingDayBetween(context, civil(received.received_at), civil(received.due_at));
 
       await login(page, 'quantri');
@@ -81,6 +82,37 @@ export const tests = [
       const moved = await (await context.request.get(`/api/dossiers/${state.code}`)).json();
       assert(moved.due_at > state.due, `the appointment did not move: ${state.due} → ${moved.due_at}`);
       state.due = moved.due_at;
+    },
+  },
+  {
+    name: 'agency calendar: the dossier page shows why its dates moved, and the applicant’s lookup says the appointment was adjusted',
+    async run({ page, shots }) {
+      assert(state.code, 'no dossier from the calendar test');
+      await login(page, 'motcua1');
+      await page.goto(`/can-bo/ho-so/${state.code}`);
+      const section = page.getByTestId('dossier-reschedules');
+      await expectText(section.locator('h2'), /^Điều chỉnh do thay đổi lịch làm việc$/, 'the section is there');
+      await expectCount(page.getByTestId('dossier-reschedule'), (n) => n === 1, 'one calendar change moved it');
+      await expectText(page.getByTestId('reschedule-by'), /^Trịnh Công Minh thay đổi lịch cơ quan$/, 'who changed the calendar');
+      // "26/10/2026 08:00 → 27/10/2026 08:00": the appointment before and after.
+      const dayMonth = (iso) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+      const moved = await expectText(page.getByTestId('reschedule-appointment'), / → /, 'the appointment from → to');
+      const [before, after] = moved.split(' → ');
+      assert(before.includes(dayMonth(state.received_due)), `from ${before}, expected ${dayMonth(state.received_due)}`);
+      assert(after.includes(dayMonth(state.due)), `to ${after}, expected ${dayMonth(state.due)}`);
+      await section.scrollIntoViewIfNeeded();
+      await shot(page, shots, 'dossier-reschedules', false);
+      await page.getByTestId('lang-en').click();
+      await expectText(section.locator('h2'), /^Adjusted for a calendar change$/, 'English section');
+      await expectText(page.getByTestId('reschedule-by'), /^Trịnh Công Minh changed the agency calendar$/, 'English author');
+      await page.getByTestId('lang-vi').click();
+
+      await page.goto('/tra-cuu');
+      await page.getByLabel('Mã hồ sơ hoặc mã tham chiếu').fill(state.code);
+      await page.getByLabel('Số điện thoại').fill('0900777888');
+      await page.getByTestId('lookup-submit').click();
+      await expectText(page.getByTestId('lookup-rescheduled'), /^Ngày hẹn trả đã điều chỉnh do cơ quan thay đổi lịch làm việc\.$/, 'the applicant is told why');
+      await expectText(page.getByTestId('lookup-appointment'), new RegExp(dayMonth(state.due)), 'the new appointment');
     },
   },
   {

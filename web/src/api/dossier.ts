@@ -112,6 +112,28 @@ export interface Dossier {
   action?: string;
   /** GET only: the files linked to the dossier. */
   files?: DossierFile[];
+  /** GET only: the agency calendar changes that moved its deadlines, oldest first. */
+  reschedules?: DossierReschedule[];
+}
+
+/** An instant before and after a calendar change. */
+export interface MovedInstant {
+  from: Instant;
+  to: Instant;
+}
+
+/** One agency calendar change that moved a dossier's deadlines (docs/CALENDAR.md §3.2). */
+export interface DossierReschedule {
+  change: number;
+  at: Instant;
+  /** The administrator of the edit, or the --by user of an import; null when none was named. */
+  by: DossierRef | null;
+  source: 'api' | 'import';
+  reason: 'agency_calendar';
+  appointment: MovedInstant;
+  legal_due: MovedInstant;
+  /** The desk's transfer deadline (Điều 18), when it moved. */
+  transfer_by: MovedInstant | null;
 }
 
 /** A file linked to a dossier (component given at submission or action). */
@@ -250,6 +272,8 @@ export interface PublicDossier {
   received_at?: Instant;
   appointment?: Instant;
   apology?: number;
+  /** A change of the agency's working calendar moved the appointment. */
+  appointment_rescheduled?: boolean;
   rating?: number | null;
   files?: DossierFile[];
   /** In status 5: what the applicant was asked to supplement. */
