@@ -20,7 +20,6 @@ static struct cal **built; /* every calendar made, for shutdown */
 static size_t nbuilt, capbuilt;
 static char load_error[512];
 static _Atomic(int64_t) current_change; /* calendar_changes.id in force, 0: none */
-static int64_t seen_data_version = -1;  /* the writer's, at the last begin (writer lock) */
 
 static void keep(struct cal *c)
 {
@@ -130,13 +129,12 @@ void http_calendar_load(struct store *st)
 
 void http_calendar_on_begin(struct store *st)
 {
+    /* One seek to the last row of a small table; PRAGMA data_version would
+     * cost as much and is per connection (the escalation sweep writes on
+     * its own). */
     struct mc_err err;
     mc_err_clear(&err);
-    int64_t version = 0, change = 0;
-    if (store_data_version(st, &version, &err) != MC_OK || version == seen_data_version) {
-        return; /* nobody else committed: nothing to look at */
-    }
-    seen_data_version = version;
+    int64_t change = 0;
     if (store_calendar_change_last(st, &change, &err) != MC_OK ||
         change == atomic_load(&current_change)) {
         return;

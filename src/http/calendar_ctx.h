@@ -43,11 +43,10 @@ int64_t http_calendar_change(void);
  * http_calendar_on_begin as the store's begin hook. */
 void http_calendar_load(struct store *st);
 
-/* The store's begin hook (store_set_begin_hook): when another process has
- * committed since the last write transaction (PRAGMA data_version of the
- * writer) and recorded a calendar change newer than the one in force —
- * `motcua import` of a calendar.txt into the live database, which moved the
- * open dossiers in its own transaction — the stored file is put in force
+/* The store's begin hook (store_set_begin_hook): when calendar_changes has
+ * a row newer than the one the calendar in force came from — another
+ * process, `motcua import` of a calendar.txt into the live database, moved
+ * the open dossiers in its own transaction — the stored file is put in force
  * before the transaction computes anything, so no due time is computed on
  * the old calendar after the import committed. Reads outside a transaction
  * (GET /api/calendar/{year}) follow at the next write, at the latest at the

@@ -265,22 +265,6 @@ void store_begin_hook_run(struct store *st)
     }
 }
 
-enum mc_status store_data_version(struct store *st, int64_t *out, struct mc_err *err)
-{
-    sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version", err);
-    if (s == NULL) {
-        return MC_ESTORE;
-    }
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int64(s, 0);
-    }
-    enum mc_status ret =
-        rc == SQLITE_ROW ? MC_OK : store_fail_db(st, err, "reading the data version");
-    sqlite3_reset(s);
-    return ret;
-}
-
 enum mc_status store_begin(struct store *st, struct mc_err *err)
 {
     MC_ASSERT(!st->in_tx);

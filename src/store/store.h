@@ -65,10 +65,6 @@ bool store_in_transaction(const struct store *st);
 typedef void store_begin_hook_fn(struct store *st);
 void store_set_begin_hook(store_begin_hook_fn *fn);
 
-/* PRAGMA data_version of st's connection: it moves when another connection
- * committed since the last reading on this one. */
-enum mc_status store_data_version(struct store *st, int64_t *out, struct mc_err *err) MC_MUST_CHECK;
-
 /* Work done inside a write transaction: its writes commit or roll back as
  * one. It runs on `st` (the connection given to store_write) and must not
  * begin, commit or roll back itself. */
