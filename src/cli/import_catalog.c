@@ -176,8 +176,8 @@ static json_t *encode_process(const struct core_process *p)
         if (s->nparallel_options > 0) {
             json_t *opts = json_array();
             for (size_t g = 0; g < s->nparallel_options; g++) {
-                json_array_append_new(opts, str_list(s->parallel_options[g].keys,
-                                                     s->parallel_options[g].nkeys));
+                json_array_append_new(
+                    opts, str_list(s->parallel_options[g].keys, s->parallel_options[g].nkeys));
             }
             json_object_set_new(so, "parallel_options", opts);
         }

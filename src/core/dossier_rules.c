@@ -999,14 +999,14 @@ static enum mc_status open_option(struct turn *t, unsigned g)
         return mc_fail(t->err, MC_EINTERNAL, "step %s: parallel option %u has fewer than two steps",
                        s->key, g);
     }
-    return start_branches(t, (const char (*)[ENG_KEY_MAX])keys, nkeys);
+    return start_branches(t, (const char(*)[ENG_KEY_MAX])keys, nkeys);
 }
 
 static enum mc_status move_forward(struct turn *t)
 {
     const struct eng_step *s = t->ctx->step;
     if (s->parallel && s->n_next >= 2 && t->cur->n_branches == 0) {
-        return start_branches(t, (const char (*)[ENG_KEY_MAX])s->next,
+        return start_branches(t, (const char(*)[ENG_KEY_MAX])s->next,
                               s->n_next < ENG_NEXT_MAX ? s->n_next : ENG_NEXT_MAX);
     }
     const struct eng_step *to = need_target(t);

@@ -1,6 +1,5 @@
 #include "core/process.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -316,11 +315,13 @@ static enum mc_status check_block(const struct core_process *p, const char *pref
     const struct core_step *s = &p->steps[i];
     int join = -1;
     for (size_t k = 0; k < n; k++) {
-        char sfx[64];
-        snprintf(sfx, sizeof(sfx), "%s[%zu]", head, k);
+        struct mc_buf sfx;
+        mc_buf_init(&sfx, 0);
+        mc_buf_appendf(&sfx, "%s[%zu]", head, k);
         int j = -1;
         enum mc_status rc =
-            walk_branch(p, prefix, g, i, g->succ[i][first[k]], sfx, kind, &j, err);
+            walk_branch(p, prefix, g, i, g->succ[i][first[k]], mc_buf_cstr(&sfx), kind, &j, err);
+        mc_buf_release(&sfx);
         if (rc != MC_OK) {
             return rc;
         }
@@ -331,7 +332,7 @@ static enum mc_status check_block(const struct core_process *p, const char *pref
                            "%s: its branches end at different steps (%s and %s); every "
                            "branch of a %s meets at one join step",
                            s->key, p->steps[join].key, p->steps[j].key, kind);
-            return fail_block(err, prefix, i, n == s->nnext ? ".split" : ".parallel_options", &m);
+            return fail_block(err, prefix, i, head[1] == 'n' ? ".split" : ".parallel_options", &m);
         }
         join = j;
     }
@@ -341,13 +342,15 @@ static enum mc_status check_block(const struct core_process *p, const char *pref
 static enum mc_status fail_option(struct mc_err *err, const char *prefix, size_t i, size_t o,
                                   long m, const char *msg, const char *arg)
 {
-    char sfx[64];
-    if (m < 0) {
-        snprintf(sfx, sizeof(sfx), ".parallel_options[%zu]", o);
-    } else {
-        snprintf(sfx, sizeof(sfx), ".parallel_options[%zu][%ld]", o, m);
+    struct mc_buf sfx;
+    mc_buf_init(&sfx, 0);
+    mc_buf_appendf(&sfx, ".parallel_options[%zu]", o);
+    if (m >= 0) {
+        mc_buf_appendf(&sfx, "[%ld]", m);
     }
-    return fail_step(err, prefix, i, sfx, msg, arg);
+    enum mc_status rc = fail_step(err, prefix, i, mc_buf_cstr(&sfx), msg, arg);
+    mc_buf_release(&sfx);
+    return rc;
 }
 
 /* The parallel options of step i: on an exclusive step, each at least two
@@ -397,10 +400,12 @@ static enum mc_status check_options(const struct core_process *p, const char *pr
             first[m] = (size_t)k;
         }
         from = first[opt->nkeys - 1] + 1;
-        char head[48];
-        snprintf(head, sizeof(head), ".parallel_options[%zu]", o);
-        enum mc_status rc =
-            check_block(p, prefix, g, i, first, opt->nkeys, "parallel option of", head, err);
+        struct mc_buf head;
+        mc_buf_init(&head, 0);
+        mc_buf_appendf(&head, ".parallel_options[%zu]", o);
+        enum mc_status rc = check_block(p, prefix, g, i, first, opt->nkeys, "parallel option of",
+                                        mc_buf_cstr(&head), err);
+        mc_buf_release(&head);
         if (rc != MC_OK) {
             return rc;
         }
