@@ -304,13 +304,12 @@ static enum mc_status walk_branch(const struct core_process *p, const char *pref
 }
 
 /* The branches starting at next indexes first[0..n) of step i (a parallel
- * split's next, or one of its parallel options): each a chain of at least
- * one step, all ending at one join step. `kind` names the opener in
- * messages ("parallel split", "parallel option of"); "<head>[k]" is the
- * field of the k-th branch's first step. */
+ * split's next when `option` is false, else one of its parallel options):
+ * each a chain of at least one step, all ending at one join step.
+ * "<head>[k]" is the field of the k-th branch's first step. */
 static enum mc_status check_block(const struct core_process *p, const char *prefix,
                                   const struct graph *g, size_t i, const size_t *first, size_t n,
-                                  const char *kind, const char *head, struct mc_err *err)
+                                  bool option, const char *head, struct mc_err *err)
 {
     const struct core_step *s = &p->steps[i];
     int join = -1;
@@ -319,8 +318,8 @@ static enum mc_status check_block(const struct core_process *p, const char *pref
         mc_buf_init(&sfx, 0);
         mc_buf_appendf(&sfx, "%s[%zu]", head, k);
         int j = -1;
-        enum mc_status rc =
-            walk_branch(p, prefix, g, i, g->succ[i][first[k]], mc_buf_cstr(&sfx), kind, &j, err);
+        enum mc_status rc = walk_branch(p, prefix, g, i, g->succ[i][first[k]], mc_buf_cstr(&sfx),
+                                        option ? "parallel option of" : "parallel split", &j, err);
         mc_buf_release(&sfx);
         if (rc != MC_OK) {
             return rc;
@@ -331,8 +330,9 @@ static enum mc_status check_block(const struct core_process *p, const char *pref
             mc_buf_appendf(&m,
                            "%s: its branches end at different steps (%s and %s); every "
                            "branch of a %s meets at one join step",
-                           s->key, p->steps[join].key, p->steps[j].key, kind);
-            return fail_block(err, prefix, i, head[1] == 'n' ? ".split" : ".parallel_options", &m);
+                           s->key, p->steps[join].key, p->steps[j].key,
+                           option ? "parallel option" : "parallel split");
+            return fail_block(err, prefix, i, option ? ".parallel_options" : ".split", &m);
         }
         join = j;
     }
@@ -403,8 +403,8 @@ static enum mc_status check_options(const struct core_process *p, const char *pr
         struct mc_buf head;
         mc_buf_init(&head, 0);
         mc_buf_appendf(&head, ".parallel_options[%zu]", o);
-        enum mc_status rc = check_block(p, prefix, g, i, first, opt->nkeys, "parallel option of",
-                                        mc_buf_cstr(&head), err);
+        enum mc_status rc =
+            check_block(p, prefix, g, i, first, opt->nkeys, true, mc_buf_cstr(&head), err);
         mc_buf_release(&head);
         if (rc != MC_OK) {
             return rc;
@@ -442,7 +442,7 @@ static enum mc_status check_parallel(const struct core_process *p, const char *p
         for (size_t k = 0; k < s->nnext; k++) {
             first[k] = k;
         }
-        rc = check_block(p, prefix, g, i, first, s->nnext, "parallel split", ".next", err);
+        rc = check_block(p, prefix, g, i, first, s->nnext, false, ".next", err);
         if (rc != MC_OK) {
             return rc;
         }

@@ -262,7 +262,16 @@ static void consult_in_parallel_opens_both_branches(void **state)
         json_t *h = json_array_get(hs, i);
         const char *from = dit_sub(h, "step_from", "key");
         const char *to = dit_sub(h, "step_to", "key");
-        choice += strcmp(from, "truong_phong") == 0 && strcmp(to, "y_kien_ccvc") == 0;
+        json_t *opened = json_object_get(h, "opened");
+        if (strcmp(from, "truong_phong") == 0 && strcmp(to, "y_kien_ccvc") == 0) {
+            /* The choice's row names both branch steps it started. */
+            assert_int_equal(json_array_size(opened), 2);
+            assert_string_equal(dit_str(json_array_get(opened, 0), "key"), "y_kien_ccvc");
+            assert_string_equal(dit_str(json_array_get(opened, 1), "key"), "y_kien_xdcq");
+            choice++;
+        } else {
+            assert_int_equal(json_array_size(opened), 0);
+        }
         ccvc += strcmp(from, "y_kien_ccvc") == 0 && strcmp(to, "tong_hop") == 0;
         xdcq += strcmp(from, "y_kien_xdcq") == 0 && strcmp(to, "tong_hop") == 0;
     }

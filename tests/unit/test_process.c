@@ -381,7 +381,7 @@ static const struct graph_case graph_cases[] = {
       6,
       MC_EINVAL,
       "P.steps[0].parallel_options",
-      "s: its branches end at different steps (d and e); every branch of a parallel option of",
+      "s: its branches end at different steps (d and e); every branch of a parallel option meets",
       0 },
     { "parallel option with an empty branch",
       { { "s", NULL, 1, "z,b,d", "b,d" },
