@@ -169,6 +169,7 @@ static const struct eng_step option_steps[] = {
       .role = ROLE_DEPUTY_DIRECTOR,
       .unit = DIRECTORATE,
       .allot_minutes = 240,
+      .may_return = true,
       .requires_signature = true },
 };
 
@@ -693,6 +694,13 @@ static void parallel_option_opens_the_branches(void **state)
     assert_string_equal(s.fx.step_to, "phe_duyet");
     assert_int_equal(s.d.n_branches, 0);
     assert_string_equal(s.d.step, "phe_duyet");
+    /* The join returns to the choice (the step before the block), which
+     * may then choose the other option. */
+    assert_int_equal(act(&s, ENG_ACT_RETURN_PREV, &deputy, NULL, "tham_dinh", 0), MC_OK);
+    assert_string_equal(s.d.step, "tham_dinh");
+    assert_int_equal(s.d.n_branches, 0);
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec, NULL, "phe_duyet", 0), MC_OK);
+    assert_int_equal(s.fx.n_started, 0);
     assert_int_equal(act(&s, ENG_ACT_APPROVE, &deputy, NULL, NULL, 0), MC_OK);
     assert_int_equal(s.d.status, ENG_ST_DONE);
     use_block_process();
