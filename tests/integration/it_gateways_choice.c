@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dossier_it.h"
 
@@ -59,6 +60,43 @@ static size_t inbox_has(const char *user, const char *code)
     }
     it_resp_release(&r);
     return found;
+}
+
+/* The text of a PDF response, white space folded to single spaces so
+ * that wrapped cells still match (pdftotext, as it_forms.c reads forms). */
+static char *pdf_text(const struct it_resp *r)
+{
+    char path[] = "/tmp/motcua-it-gw-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, r->body, r->len), (ssize_t)r->len);
+    close(fd);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' - 2>&1", path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *out = calloc(1, cap);
+    int c, space = 0;
+    while ((c = fgetc(p)) != EOF) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (n + 3 >= cap) {
+            cap *= 2;
+            out = realloc(out, cap);
+        }
+        if (space) {
+            out[n++] = ' ';
+            space = 0;
+        }
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    assert_int_equal(pclose(p), 0);
+    unlink(path);
+    return out;
 }
 
 static char *slurp(const char *path)
@@ -279,6 +317,19 @@ static void consult_in_parallel_opens_both_branches(void **state)
     assert_int_equal(ccvc, 1);
     assert_int_equal(xdcq, 1);
     it_resp_release(&r);
+
+    /* Mẫu 05 as printed: the choice's row says which steps it started. */
+    snprintf(path, sizeof(path), "/api/dossiers/%s/forms/mau-05", code);
+    assert_int_equal(dit_call("truongphong.tcbc", "GET", path, NULL, NULL, &r), 200);
+    char *text = pdf_text(&r);
+    it_resp_release(&r);
+    const char *want = "Mở song song: Ý kiến Phòng Công chức, viên chức, Ý kiến Phòng Xây dựng";
+    if (strstr(text, want) == NULL) {
+        fprintf(stderr, "missing \"%s\" in:\n%s\n", want, text);
+    }
+    assert_non_null(strstr(text, want));
+    assert_non_null(strstr(text, "Lấy ý kiến song song"));
+    free(text);
 
     dit_now += 60;
     v = dit_ok_act("chuyenvien1.tcbc", code, "forward", v, "");
