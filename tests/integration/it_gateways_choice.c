@@ -214,6 +214,103 @@ static int64_t to_the_choice(const char *name, char *code, size_t n)
     return v;
 }
 
+#define STEP(key, role, unit, extra, next)                                                   \
+    "{\"key\":\"" key "\",\"name\":\"" key "\",\"role\":\"" role "\",\"unit\":\"" unit "\"," \
+    "\"hours\":4," extra "\"next\":[" next "]}"
+
+/* The same shape as a JSON body: a malformed parallel option is a 400
+ * naming the field, and nothing is written. */
+static void json_parallel_options_are_checked(void **state)
+{
+    (void)state;
+    static const char *const bad[][2] = {
+        { "\"parallel_options\":[[\"y_kien_ccvc\",\"x\"]],", "steps[1].parallel_options[0][1]" },
+        { "\"parallel_options\":[[\"y_kien_xdcq\",\"y_kien_ccvc\"]],",
+          "steps[1].parallel_options[0][1]" },
+        { "\"parallel_options\":[[\"y_kien_ccvc\"]],", "steps[1].parallel_options[0]" },
+        { "\"parallel_options\":\"y_kien_ccvc\",", "steps[1].parallel_options" },
+        { "\"split\":\"parallel\",\"parallel_options\":[[\"y_kien_ccvc\",\"y_kien_xdcq\"]],",
+          "steps[1].parallel_options" },
+    };
+    dit_now = dit_at(2026, 10, 19, 8, 0);
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char full[4096];
+        snprintf(
+            full, sizeof(full),
+            "{\"name\":\"Thử\",\"steps\":[" STEP(
+                "tiep_nhan", "reception", "MC", "",
+                "\"truong_phong\"") ","
+                                    "{\"key\":\"truong_phong\",\"name\":\"TP\",\"role\":\"head\","
+                                    "\"unit\":\"TCBC\","
+                                    "\"hours\":4,%s\"next\":[\"tham_dinh\",\"y_kien_ccvc\",\"y_"
+                                    "kien_xdcq\"]}," STEP("tham_dinh", "specialist", "TCBC", "", "\"tong_hop\"") "," STEP(
+                                        "y_kien_ccvc", "specialist", "CCVC", "",
+                                        "\"tong_hop\"") "," STEP("y_kien_xdcq", "specialist",
+                                                                 "XDCQ", "",
+                                                                 "\"tong_hop\"") "," STEP("tong_"
+                                                                                          "hop",
+                                                                                          "speciali"
+                                                                                          "st",
+                                                                                          "TCBC",
+                                                                                          "",
+                                                                                          "") "]}",
+            bad[i][0]);
+        struct it_resp r;
+        long st =
+            dit_call("chuyenvien1.tcbc", "POST", "/api/processes/QT-01/versions", full, NULL, &r);
+        if (st != 400 || strcmp(it_problem_field(&r), bad[i][1]) != 0) {
+            fprintf(stderr, "case %zu: %ld %s\n", i, st, r.body ? r.body : "");
+        }
+        assert_int_equal(st, 400);
+        assert_string_equal(it_problem_field(&r), bad[i][1]);
+        it_resp_release(&r);
+    }
+    /* Well formed, it is drafted with its option. */
+    char body[4096];
+    snprintf(
+        body, sizeof(body),
+        "{\"name\":\"Thử\",\"steps\":[" STEP("tiep_nhan", "reception", "MC", "", "\"truong_phong\"") "," STEP(
+            "truong_phong", "head", "TCBC",
+            "\"parallel_options\":[[\"y_kien_ccvc\",\"y_kien_xdcq\"]],",
+            "\"tham_dinh\",\"y_kien_ccvc\",\"y_kien_xdcq\"") "," STEP("tham_dinh", "specialist",
+                                                                      "TCBC", "",
+                                                                      "\"tong_hop\"") "," STEP("y_"
+                                                                                               "kie"
+                                                                                               "n_"
+                                                                                               "ccv"
+                                                                                               "c",
+                                                                                               "spe"
+                                                                                               "cia"
+                                                                                               "lis"
+                                                                                               "t",
+                                                                                               "CCV"
+                                                                                               "C",
+                                                                                               "",
+                                                                                               "\"t"
+                                                                                               "ong"
+                                                                                               "_ho"
+                                                                                               "p"
+                                                                                               "\"") "," STEP("y_kien_xdcq",
+                                                                                                              "specialist",
+                                                                                                              "XDCQ",
+                                                                                                              "",
+                                                                                                              "\"tong_hop\"") "," STEP("tong_hop",
+                                                                                                                                       "specialist",
+                                                                                                                                       "TCBC",
+                                                                                                                                       "",
+                                                                                                                                       "") "]}");
+    struct it_resp r;
+    assert_int_equal(
+        dit_call("chuyenvien1.tcbc", "POST", "/api/processes/QT-01/versions", body, NULL, &r), 201);
+    json_t *opts =
+        json_object_get(json_array_get(json_object_get(r.json, "steps"), 1), "parallel_options");
+    assert_int_equal(json_array_size(opts), 1);
+    assert_int_equal(json_array_size(json_object_get(
+                         json_array_get(json_object_get(r.json, "steps"), 0), "parallel_options")),
+                     0);
+    it_resp_release(&r);
+}
+
 static void handle_now_runs_plainly(void **state)
 {
     (void)state;
@@ -347,6 +444,7 @@ static void consult_in_parallel_opens_both_branches(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(json_parallel_options_are_checked),
         cmocka_unit_test(handle_now_runs_plainly),
         cmocka_unit_test(consult_in_parallel_opens_both_branches),
     };
