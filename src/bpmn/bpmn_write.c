@@ -3,7 +3,6 @@
  * goes through one escaping function. The diagram (BPMNDI) is laid out left
  * to right: a step's column is its longest distance from the first step, its
  * row its rank among the steps of that column. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -288,9 +287,12 @@ static void mark_branches(struct writer *w, int j, const char **first, size_t n)
  * half a column before the option's first step. */
 static void fork_id(char *out, size_t n, const char *key, size_t o)
 {
-    char head[48];
-    id_of(head, sizeof(head), "Fork_", key);
-    snprintf(out, n, "%s_%zu", head, o + 1);
+    /* At most 8 options (check_input): one digit, 1 to 8. */
+    id_of(out, n - 2, "Fork_", key);
+    size_t l = strlen(out);
+    out[l] = '_';
+    out[l + 1] = (char)('1' + o % CORE_STEP_MAX_NEXT);
+    out[l + 2] = '\0';
 }
 
 static void fork_at(const struct writer *w, const struct core_step *s, size_t o, int *x, int *y)
