@@ -141,12 +141,17 @@ struct reached {
     bool xor_split; /* through an exclusive gateway with several outgoing flows */
 };
 
+/* `forks` (may be NULL) receives the parallel gateways with several
+ * outgoing flows reached behind an exclusive split, in the order met. */
 static size_t reach(const struct bpmn_graph *g, int from, int *out, size_t cap, struct reached *how,
-                    bool *seen, struct frame *stack)
+                    bool *seen, struct frame *stack, int *forks, size_t *nforks)
 {
     memset(seen, 0, g->nnodes * sizeof(*seen));
     size_t n = 0, sp = 0;
     *how = (struct reached){ false, false, false };
+    if (nforks) {
+        *nforks = 0;
+    }
     stack[sp++] = (struct frame){ .node = from, .flow = 0 };
     seen[from] = true;
     while (sp > 0) {
@@ -167,6 +172,10 @@ static size_t reach(const struct bpmn_graph *g, int from, int *out, size_t cap, 
         seen[v] = true;
         enum bpmn_kind kind = g->nodes[v].kind;
         if (kind == BPMN_XOR || kind == BPMN_AND) {
+            if (forks && kind == BPMN_AND && g->nodes[v].nout > 1 && how->xor_split &&
+                *nforks < CORE_STEP_MAX_NEXT) {
+                forks[(*nforks)++] = v;
+            }
             how->and_split |= kind == BPMN_AND && g->nodes[v].nout > 1;
             how->xor_split |= kind == BPMN_XOR && g->nodes[v].nout > 1;
             stack[sp++] = (struct frame){ .node = v, .flow = 0 };
@@ -179,13 +188,47 @@ static size_t reach(const struct bpmn_graph *g, int from, int *out, size_t cap, 
     return n;
 }
 
+/* An exclusive choice whose flow enters a parallel gateway that fans out
+ * ("choose, then run in parallel" without a step between the gateways):
+ * the tasks behind each such gateway are one parallel option of step t.
+ * The depth-first fold puts them one after the other in next, in this
+ * order; a drawing where they are not (a task reached twice) is refused by
+ * core_process_check. */
+static void fold_options(struct bpmn_graph *g, struct mc_arena *a, size_t t, const int *forks,
+                         size_t nforks, bool *seen, struct frame *stack)
+{
+    struct core_step *s = &g->steps[t];
+    s->parallel_options = NULL;
+    s->nparallel_options = 0;
+    if (nforks == 0) {
+        return;
+    }
+    struct core_parallel_option *opts = mc_arena_alloc(a, nforks * sizeof(*opts));
+    for (size_t o = 0; o < nforks; o++) {
+        int targets[CORE_STEP_MAX_NEXT];
+        struct reached how;
+        size_t n = reach(g, forks[o], targets, CORE_STEP_MAX_NEXT, &how, seen, stack, NULL, NULL);
+        opts[o].keys = mc_arena_alloc(a, (n ? n : 1) * sizeof(*opts[o].keys));
+        opts[o].nkeys = n;
+        for (size_t k = 0; k < n; k++) {
+            opts[o].keys[k] = g->steps[g->nodes[targets[k]].step].key;
+        }
+        g->option_gate[t][o] = forks[o];
+    }
+    s->parallel_options = opts;
+    s->nparallel_options = nforks;
+}
+
 static void fold_task(struct bpmn_graph *g, struct bpmn_model *m, struct mc_arena *a, size_t t,
                       bool *seen, struct frame *stack)
 {
     int targets[CORE_PROCESS_MAX_STEPS];
     struct reached how;
     const struct bpmn_node *node = &g->nodes[g->step_node[t]];
-    size_t n = reach(g, g->step_node[t], targets, CORE_PROCESS_MAX_STEPS, &how, seen, stack);
+    int forks[CORE_STEP_MAX_NEXT];
+    size_t nforks = 0;
+    size_t n = reach(g, g->step_node[t], targets, CORE_PROCESS_MAX_STEPS, &how, seen, stack, forks,
+                     &nforks);
     bool ends = how.ends;
     /* A parallel gateway that fans out right after the step (its one
      * outgoing flow) makes the step a parallel split. The shapes where this
@@ -206,6 +249,9 @@ static void fold_task(struct bpmn_graph *g, struct bpmn_model *m, struct mc_aren
     for (size_t i = 0; i < n; i++) {
         s->next[i] = g->steps[g->nodes[targets[i]].step].key;
     }
+    if (!parallel) {
+        fold_options(g, a, t, forks, nforks, seen, stack);
+    }
 }
 
 static void fold_start(struct bpmn_graph *g, struct bpmn_model *m, struct mc_arena *a, bool *seen,
@@ -225,7 +271,7 @@ static void fold_start(struct bpmn_graph *g, struct bpmn_model *m, struct mc_are
         }
         int targets[2];
         struct reached how;
-        size_t n = reach(g, (int)i, targets, 2, &how, seen, stack);
+        size_t n = reach(g, (int)i, targets, 2, &how, seen, stack, NULL, NULL);
         if (node->nout > 0 && (n != 1 || how.ends)) {
             bpmn_problem_add(m, a, node->element, node->line,
                              "must lead to exactly one step (the first)");

@@ -6,10 +6,10 @@
  *
  * - a task has one outgoing flow: several flows out of a task all run at
  *   once in BPMN (an implicit parallel split);
- * - a parallel gateway that fans out is reached from one task without an
- *   exclusive choice before it ("choose, then run in parallel" is drawn
- *   with the option step that opens the branches between the gateways),
- *   and no exclusive choice follows it (a branch is a chain of steps);
+ * - no exclusive choice follows a parallel gateway that fans out (a branch
+ *   is a chain of steps); a parallel gateway behind an exclusive choice is
+ *   a parallel option of the choosing step ("choose, then run in
+ *   parallel"), its branches checked like a split's;
  * - a parallel gateway either joins or splits, never both;
  * - the branches of a parallel split meet at one parallel gateway before
  *   the join step, with no exclusive gateway merging them on the way (it
@@ -152,20 +152,37 @@ static size_t in_degree(const struct bpmn_graph *g, const char *key)
     return in;
 }
 
-/* The block opened by the parallel split step s, as the fold made it: the
- * last step of each branch gets block[end] = s, and the join is returned.
- * -1 when the block is not well formed (the walk mirrors walk_branch of
- * core/process.c, so core_process_check then refuses it and says why). */
-static int mark_block(const struct bpmn_graph *g, size_t s, int *block)
+/* A block is opened by a parallel split step s (owner s) or by parallel
+ * option o of an exclusive step s (owner s + (o + 1) * nsteps). */
+static int owner_of(const struct bpmn_graph *g, size_t s, int o)
+{
+    return (int)s + (o + 1) * (int)g->nsteps;
+}
+
+/* The element that opens block `owner`: the split's task, or the option's
+ * parallel gateway. */
+static const struct bpmn_node *opener(const struct bpmn_graph *g, int owner)
+{
+    size_t s = (size_t)owner % g->nsteps;
+    int o = owner / (int)g->nsteps - 1;
+    return o < 0 ? &g->nodes[g->step_node[s]] : &g->nodes[g->option_gate[s][o]];
+}
+
+/* The block whose branches start at `first` (nfirst keys), as the fold
+ * made it: the last step of each branch gets block[end] = owner, and the
+ * join is returned. -1 when the block is not well formed (the walk mirrors
+ * walk_branch of core/process.c, so core_process_check then refuses it and
+ * says why). */
+static int mark_block(const struct bpmn_graph *g, const char **first, size_t nfirst, int owner,
+                      int *block)
 {
     int join = -1;
     int ends[CORE_STEP_MAX_NEXT];
-    const struct core_step *st = &g->steps[s];
-    if (st->nnext < 2 || st->nnext > CORE_STEP_MAX_NEXT) {
+    if (nfirst < 2 || nfirst > CORE_STEP_MAX_NEXT) {
         return -1;
     }
-    for (size_t k = 0; k < st->nnext; k++) {
-        int cur = step_index(g, st->next[k]);
+    for (size_t k = 0; k < nfirst; k++) {
+        int cur = step_index(g, first[k]);
         int end = -1, j = -1;
         for (size_t guard = 0; cur >= 0 && guard < g->nsteps && end < 0; guard++) {
             const struct core_step *c = &g->steps[cur];
@@ -185,8 +202,8 @@ static int mark_block(const struct bpmn_graph *g, size_t s, int *block)
         join = j;
         ends[k] = end;
     }
-    for (size_t k = 0; k < st->nnext; k++) {
-        block[ends[k]] = (int)s;
+    for (size_t k = 0; k < nfirst; k++) {
+        block[ends[k]] = owner;
     }
     return join;
 }
@@ -214,18 +231,14 @@ static void check_splits(const struct bpmn_graph *g, struct bpmn_model *m, struc
         if (!is_gateway(n) || n->nout < 2) {
             continue;
         }
-        enum bpmn_kind other = n->kind == BPMN_AND ? BPMN_XOR : BPMN_AND;
-        int behind = split_behind(g, (int)i, other, b);
-        if (behind < 0) {
+        /* A parallel split behind an exclusive choice is a parallel
+         * option of the choosing step (fold_options); an exclusive split
+         * behind a parallel one would be a choice inside a branch. */
+        if (n->kind != BPMN_XOR) {
             continue;
         }
-        if (n->kind == BPMN_AND) {
-            bpmn_problem_add(m, a, n->element, n->line,
-                             "is a parallel split behind the exclusive choice %s: parallel "
-                             "branches are opened by a step, so draw the option's step (the one "
-                             "that opens the branches) between the two gateways",
-                             g->nodes[behind].element);
-        } else {
+        int behind = split_behind(g, (int)i, BPMN_AND, b);
+        if (behind >= 0) {
             bpmn_problem_add(m, a, n->element, n->line,
                              "is an exclusive choice inside the parallel split %s: a parallel "
                              "branch is a chain of steps that runs to its join, without choices",
@@ -238,11 +251,12 @@ static void check_splits(const struct bpmn_graph *g, struct bpmn_model *m, struc
 static void check_block_joins(const struct bpmn_graph *g, struct bpmn_model *m, struct mc_arena *a,
                               const int *block, const struct back *b)
 {
-    for (size_t s = 0; s < g->nsteps; s++) {
+    int owners = (CORE_STEP_MAX_NEXT + 1) * (int)g->nsteps;
+    for (int s = 0; s < owners; s++) {
         int sync = -1;
         bool reported = false;
         for (size_t e = 0; e < g->nsteps && !reported; e++) {
-            if (block[e] != (int)s || g->nodes[g->step_node[e]].nout != 1) {
+            if (block[e] != s || g->nodes[g->step_node[e]].nout != 1) {
                 continue;
             }
             int last = -1;
@@ -258,7 +272,7 @@ static void check_block_joins(const struct bpmn_graph *g, struct bpmn_model *m, 
                                      "gateway passes each branch on as it arrives, so the next "
                                      "step would start once per branch; join them with a "
                                      "parallel gateway",
-                                     g->nodes[g->step_node[s]].element);
+                                     opener(g, s)->element);
                     reported = true;
                     break;
                 }
@@ -279,7 +293,7 @@ static void check_block_joins(const struct bpmn_graph *g, struct bpmn_model *m, 
                                  "would start the join step once per branch)",
                                  last >= 0 ? "joins only some branches"
                                            : "ends a parallel branch without a parallel join",
-                                 g->nodes[g->step_node[s]].element);
+                                 opener(g, s)->element);
                 reported = true;
             }
             sync = last;
@@ -346,8 +360,13 @@ void bpmn_gateways_check(const struct bpmn_graph *g, struct bpmn_model *m, struc
     check_splits(g, m, a, &b);
     bool blocks_ok = true;
     for (size_t s = 0; s < g->nsteps; s++) {
-        if (g->steps[s].split == CORE_SPLIT_PARALLEL) {
-            blocks_ok &= mark_block(g, s, block) >= 0;
+        const struct core_step *st = &g->steps[s];
+        if (st->split == CORE_SPLIT_PARALLEL) {
+            blocks_ok &= mark_block(g, st->next, st->nnext, (int)s, block) >= 0;
+        }
+        for (size_t o = 0; o < st->nparallel_options; o++) {
+            blocks_ok &= mark_block(g, st->parallel_options[o].keys, st->parallel_options[o].nkeys,
+                                    owner_of(g, s, (int)o), block) >= 0;
         }
     }
     /* A block that is not well formed (nested, branches that do not meet,

@@ -46,6 +46,9 @@ struct bpmn_graph {
     size_t nsteps;
     struct core_step steps[CORE_PROCESS_MAX_STEPS];
     int step_node[CORE_PROCESS_MAX_STEPS];
+    /* The parallel gateway that opens parallel option o of step i (an
+     * exclusive gateway's flow straight into it), for messages. */
+    int option_gate[CORE_PROCESS_MAX_STEPS][CORE_STEP_MAX_NEXT];
     bool too_many_steps, too_many_nodes, too_many_flows;
 };
 

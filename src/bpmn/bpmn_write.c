@@ -40,7 +40,9 @@ struct writer {
      * steps leading to a join step (alternatives to the block) enter the
      * task itself, or the gateway would wait for them too. */
     bool branch_end[CORE_PROCESS_MAX_STEPS];
-    struct flow_out flows[CORE_PROCESS_MAX_STEPS * (CORE_STEP_MAX_NEXT + 2) + 1];
+    /* Per step: its next steps, its gateway, the gateways of its parallel
+     * options, a join; and the start. */
+    struct flow_out flows[CORE_PROCESS_MAX_STEPS * (2 * CORE_STEP_MAX_NEXT + 3) + 1];
     size_t nflows;
 };
 
@@ -140,6 +142,13 @@ static enum mc_status check_input(const struct core_process *p, struct mc_err *e
         for (size_t k = 0; ok && k < s->nnext; k++) {
             ok = find_step(p, s->next[k]) >= 0;
         }
+        ok = ok && s->nparallel_options <= CORE_STEP_MAX_NEXT;
+        for (size_t o = 0; ok && o < s->nparallel_options; o++) {
+            ok = s->parallel_options[o].nkeys > 0;
+            for (size_t k = 0; ok && k < s->parallel_options[o].nkeys; k++) {
+                ok = find_step(p, s->parallel_options[o].keys[k]) >= 0;
+            }
+        }
         if (!ok) {
             return mc_fail_field(err, MC_EINVAL, "steps",
                                  "step %zu cannot be written as BPMN (a key, a next key or a "
@@ -173,8 +182,10 @@ static void layout(struct writer *w)
         for (size_t i = 0; i < p->nsteps; i++) {
             for (size_t k = 0; k < p->steps[i].nnext; k++) {
                 int j = find_step(p, p->steps[i].next[k]);
-                if (w->col[j] < w->col[i] + 1 && w->col[i] + 1 < (int)p->nsteps) {
-                    w->col[j] = w->col[i] + 1;
+                /* A parallel option's gateway takes a column of its own. */
+                int d = core_step_option_of(&p->steps[i], p->steps[i].next[k]) >= 0 ? 2 : 1;
+                if (w->col[j] < w->col[i] + d && w->col[i] + d < 2 * (int)p->nsteps) {
+                    w->col[j] = w->col[i] + d;
                 }
             }
         }
@@ -249,6 +260,66 @@ static void flow_to(const struct writer *w, size_t j, bool from_branch, char *id
     }
 }
 
+/* The block whose branches start at `first` and join at step j: j gets
+ * its join gateway, each branch's last step flows into it. */
+static void mark_branches(struct writer *w, int j, const char **first, size_t n)
+{
+    const struct core_process *p = w->p;
+    if (j < 0) {
+        return;
+    }
+    w->join[j] = true;
+    for (size_t k = 0; k < n; k++) {
+        int cur = find_step(p, first[k]);
+        /* A checked branch is a chain of one-next steps into the join. */
+        for (size_t guard = 0; cur >= 0 && guard < p->nsteps; guard++) {
+            const struct core_step *c = &p->steps[cur];
+            if (c->nnext != 1 || find_step(p, c->next[0]) == j) {
+                w->branch_end[cur] = c->nnext == 1;
+                break;
+            }
+            cur = find_step(p, c->next[0]);
+        }
+    }
+}
+
+/* "Fork_<key>_<o+1>": the parallel gateway of option o of step s, drawn
+ * half a column before the option's first step. */
+static void fork_id(char *out, size_t n, const char *key, size_t o)
+{
+    /* At most 8 options (check_input): one digit, 1 to 8. */
+    id_of(out, n - 2, "Fork_", key);
+    size_t l = strlen(out);
+    out[l] = '_';
+    out[l + 1] = (char)('1' + o % CORE_STEP_MAX_NEXT);
+    out[l + 2] = '\0';
+}
+
+static void fork_at(const struct writer *w, const struct core_step *s, size_t o, int *x, int *y)
+{
+    int j = find_step(w->p, s->parallel_options[o].keys[0]);
+    *x = task_x(w, (size_t)j) - COL_PITCH / 2 - GATE_D / 2;
+    *y = task_y(w, (size_t)j) + TASK_H / 2 - GATE_D / 2;
+}
+
+/* Flows out of the exclusive gateway of step i towards a parallel option:
+ * one into the option's gateway (its outcome the option's first step, any
+ * of which names it), then one to each of the option's steps. */
+static void option_flows(struct writer *w, size_t i, size_t o, const char *gate, int gx, int gy)
+{
+    const struct core_step *s = &w->p->steps[i];
+    const struct core_parallel_option *opt = &s->parallel_options[o];
+    char f[48], c[48];
+    int fx, fy, tx, ty;
+    fork_id(f, sizeof(f), s->key, o);
+    fork_at(w, s, o, &fx, &fy);
+    add_flow(w, gate, f, opt->keys[0], gx, gy, fx, fy + GATE_D / 2, true);
+    for (size_t k = 0; k < opt->nkeys; k++) {
+        flow_to(w, (size_t)find_step(w->p, opt->keys[k]), false, c, sizeof(c), &tx, &ty);
+        add_flow(w, f, c, NULL, fx + GATE_D / 2, fy + GATE_D / 2, tx, ty, true);
+    }
+}
+
 static void plan_flows(struct writer *w)
 {
     const struct core_process *p = w->p;
@@ -257,22 +328,11 @@ static void plan_flows(struct writer *w)
     memset(w->join, 0, sizeof(w->join));
     memset(w->branch_end, 0, sizeof(w->branch_end));
     for (size_t i = 0; i < p->nsteps; i++) {
-        int j = core_process_join_of(p, i);
-        if (j < 0) {
-            continue;
-        }
-        w->join[j] = true;
-        for (size_t k = 0; k < p->steps[i].nnext; k++) {
-            int cur = find_step(p, p->steps[i].next[k]);
-            /* A checked branch is a chain of one-next steps into the join. */
-            for (size_t guard = 0; cur >= 0 && guard < p->nsteps; guard++) {
-                const struct core_step *c = &p->steps[cur];
-                if (c->nnext != 1 || find_step(p, c->next[0]) == j) {
-                    w->branch_end[cur] = c->nnext == 1;
-                    break;
-                }
-                cur = find_step(p, c->next[0]);
-            }
+        const struct core_step *s = &p->steps[i];
+        mark_branches(w, core_process_join_of(p, i), s->next, s->nnext);
+        for (size_t o = 0; o < s->nparallel_options; o++) {
+            mark_branches(w, core_process_option_join(p, i, o), s->parallel_options[o].keys,
+                          s->parallel_options[o].nkeys);
         }
     }
     id_of(a, sizeof(a), "Task_", p->steps[w->first].key);
@@ -297,6 +357,14 @@ static void plan_flows(struct writer *w)
         bool parallel = s->split == CORE_SPLIT_PARALLEL;
         char c[48];
         for (size_t k = 0; k < s->nnext; k++) {
+            int o = parallel ? -1 : core_step_option_of(s, s->next[k]);
+            if (o >= 0) {
+                /* The option's gateway leads to all its steps at once. */
+                if (strcmp(s->parallel_options[o].keys[0], s->next[k]) == 0) {
+                    option_flows(w, i, (size_t)o, b, sx + 40 + GATE_D / 2, sy);
+                }
+                continue;
+            }
             flow_to(w, (size_t)find_step(p, s->next[k]), false, c, sizeof(c), &tx, &ty);
             /* A parallel gateway takes every flow: no condition. */
             add_flow(w, b, c, parallel ? NULL : s->next[k], sx + 40 + GATE_D / 2, sy, tx, ty, true);
@@ -395,6 +463,12 @@ static void put_task(struct writer *w, size_t i)
         mc_buf_appendf(b, "    <bpmn:exclusiveGateway id=\"%s\" name=\"Kết quả?\">\n", gid);
         put_refs(w, gid);
         mc_buf_puts(b, "    </bpmn:exclusiveGateway>\n");
+        for (size_t o = 0; o < s->nparallel_options; o++) {
+            fork_id(gid, sizeof(gid), s->key, o);
+            mc_buf_appendf(b, "    <bpmn:parallelGateway id=\"%s\" name=\"Song song\">\n", gid);
+            put_refs(w, gid);
+            mc_buf_puts(b, "    </bpmn:parallelGateway>\n");
+        }
     }
     if (w->join[i]) {
         id_of(gid, sizeof(gid), "Join_", s->key);
@@ -503,6 +577,12 @@ static void put_diagram(struct writer *w)
             id_of(id, sizeof(id), "Gateway_", s->key);
             put_shape(b, id, x + TASK_W + 40, y + TASK_H / 2 - GATE_D / 2, GATE_D, GATE_D,
                       s->split == CORE_SPLIT_PARALLEL ? "" : " isMarkerVisible=\"true\"");
+            for (size_t o = 0; o < s->nparallel_options; o++) {
+                int gx, gy;
+                fork_id(id, sizeof(id), s->key, o);
+                fork_at(w, s, o, &gx, &gy);
+                put_shape(b, id, gx, gy, GATE_D, GATE_D, "");
+            }
         }
         if (w->join[i]) {
             id_of(id, sizeof(id), "Join_", s->key);

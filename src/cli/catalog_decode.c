@@ -59,13 +59,64 @@ static bool strings(struct import_ctx *ctx, const char *file, const char *path, 
     return ok;
 }
 
+/* "parallel_options": [["a", "b"], ...] - lists of step keys; what they
+ * must name is checked by core_process_check. */
+static bool options_list(struct import_ctx *ctx, const char *file, const char *path, json_t *obj,
+                         struct mc_arena *a, struct core_step *s)
+{
+    json_t *arr;
+    if (!import_array(ctx, file, path, obj, "parallel_options", false, &arr)) {
+        return false;
+    }
+    if (arr == NULL) {
+        return true;
+    }
+    char where[600];
+    size_t len = json_array_size(arr);
+    if (len > CORE_STEP_MAX_NEXT) {
+        snprintf(where, sizeof(where), "%s.parallel_options", path);
+        import_error(ctx, file, where, "must be a list of at most 8 lists of keys");
+        return false;
+    }
+    struct core_parallel_option *opts = mc_arena_alloc(a, (len ? len : 1) * sizeof(*opts));
+    bool ok = true;
+    for (size_t o = 0; o < len; o++) {
+        json_t *keys = json_array_get(arr, o);
+        size_t nk = json_array_size(keys);
+        opts[o].keys = mc_arena_alloc(a, (nk ? nk : 1) * sizeof(*opts[o].keys));
+        opts[o].nkeys = 0;
+        if (!json_is_array(keys) || nk > CORE_STEP_MAX_NEXT) {
+            snprintf(where, sizeof(where), "%s.parallel_options[%zu]", path, o);
+            import_error(ctx, file, where, "must be a list of step keys");
+            ok = false;
+            continue;
+        }
+        for (size_t m = 0; m < nk; m++) {
+            json_t *v = json_array_get(keys, m);
+            size_t sl = json_string_length(v);
+            if (!json_is_string(v) || sl == 0 || sl > 64 ||
+                memchr(json_string_value(v), '\0', sl) != NULL) {
+                snprintf(where, sizeof(where), "%s.parallel_options[%zu][%zu]", path, o, m);
+                import_error(ctx, file, where, "must be a step key");
+                ok = false;
+                continue;
+            }
+            opts[o].keys[opts[o].nkeys++] = json_string_value(v);
+        }
+    }
+    s->parallel_options = opts;
+    s->nparallel_options = len;
+    return ok;
+}
+
 static bool decode_step(struct import_ctx *ctx, const char *file, const char *path, json_t *j,
                         struct mc_arena *a, struct core_step *s)
 {
     static const char *const keys[] = { "key",     "name",       "role",
                                         "unit",    "hours",      "forms",
                                         "outputs", "may_return", "requires_signature",
-                                        "next",    "split",      NULL };
+                                        "next",    "split",      "parallel_options",
+                                        NULL };
     if (!import_only_keys(ctx, file, path, j, keys)) {
         return false;
     }
@@ -89,6 +140,7 @@ static bool decode_step(struct import_ctx *ctx, const char *file, const char *pa
         import_error(ctx, file, f, "must be \"exclusive\" or \"parallel\"");
         ok = false;
     }
+    ok &= options_list(ctx, file, path, j, a, s);
     return ok;
 }
 

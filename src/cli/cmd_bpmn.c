@@ -122,7 +122,13 @@ static void print_steps(const struct core_process *p, const struct core_process_
                s->may_return ? "  may return" : "", s->requires_signature ? "  signs" : "",
                s->split == CORE_SPLIT_PARALLEL ? " (parallel)" : "");
         for (size_t k = 0; k < s->nnext; k++) {
-            printf(" %s", s->next[k]);
+            /* A parallel option's steps together: "[a + b]". */
+            int o = core_step_option_of(s, s->next[k]);
+            const struct core_parallel_option *opt = o >= 0 ? &s->parallel_options[o] : NULL;
+            bool first = opt && strcmp(opt->keys[0], s->next[k]) == 0;
+            bool last = opt && strcmp(opt->keys[opt->nkeys - 1], s->next[k]) == 0;
+            printf("%s%s%s", opt && !first ? " + " : " ", first ? "[" : "", s->next[k]);
+            printf("%s", last ? " (parallel)]" : "");
         }
         printf("%s\n", s->nnext ? "" : " (end)");
     }

@@ -173,6 +173,14 @@ static json_t *encode_process(const struct core_process *p)
         json_object_set_new(so, "requires_signature", json_boolean(s->requires_signature));
         json_object_set_new(so, "next", str_list(s->next, s->nnext));
         set_str(so, "split", core_split_name(s->split));
+        if (s->nparallel_options > 0) {
+            json_t *opts = json_array();
+            for (size_t g = 0; g < s->nparallel_options; g++) {
+                json_array_append_new(
+                    opts, str_list(s->parallel_options[g].keys, s->parallel_options[g].nkeys));
+            }
+            json_object_set_new(so, "parallel_options", opts);
+        }
         json_array_append_new(steps, so);
     }
     json_object_set_new(o, "steps", steps);

@@ -90,6 +90,18 @@ static size_t in_degree(const struct eng_step *steps, size_t n, const char *key)
     return in;
 }
 
+/* The parallel option (1..) of step s that next key `key` belongs to, 0
+ * when it is an option alone or not a next step. */
+static unsigned option_of(const struct eng_step *s, const char *key)
+{
+    for (size_t k = 0; k < s->n_next && k < ENG_NEXT_MAX; k++) {
+        if (strcmp(s->next[k], key) == 0) {
+            return s->option[k];
+        }
+    }
+    return 0;
+}
+
 const struct eng_step *eng_branch_prev(const struct eng_step *steps, size_t n, const char *key)
 {
     const struct eng_step *prev = NULL;
@@ -103,14 +115,14 @@ const struct eng_step *eng_branch_prev(const struct eng_step *steps, size_t n, c
             }
         }
     }
-    return prev != NULL && prev->parallel ? NULL : prev;
+    return prev != NULL && (prev->parallel || option_of(prev, key) > 0) ? NULL : prev;
 }
 
-/* The join of the parallel split s: along its first branch, the first step
- * more than one step leads to. */
-static const struct eng_step *join_of(const struct eng_context *c, const struct eng_step *s)
+/* The join of a block whose first branch starts at step `first`: along
+ * that branch, the first step more than one step leads to. */
+static const struct eng_step *join_of(const struct eng_context *c, const char *first)
 {
-    const struct eng_step *cur = step_named(c->steps, c->n_steps, s->next[0]);
+    const struct eng_step *cur = step_named(c->steps, c->n_steps, first);
     for (size_t guard = 0; cur != NULL && guard <= c->n_steps; guard++) {
         if (in_degree(c->steps, c->n_steps, cur->key) > 1) {
             return cur;
@@ -929,25 +941,26 @@ static enum mc_status do_assign(struct turn *t)
     return MC_OK;
 }
 
-/* Forward from a parallel split: every next step starts as a branch with
- * its own clock and queue; the dossier's current step mirrors the first. */
-static enum mc_status start_branches(struct turn *t)
+/* Forward from a parallel split, or to a parallel option of an exclusive
+ * step: every step of `keys` starts as a branch with its own clock and
+ * queue; the dossier's current step mirrors the first. */
+static enum mc_status start_branches(struct turn *t, const char (*keys)[ENG_KEY_MAX], size_t nkeys)
 {
     const struct eng_context *c = t->ctx;
     const struct eng_step *s = c->step;
     struct eng_dossier *n = t->next;
-    if (s->n_next > ENG_BRANCH_MAX) {
+    if (nkeys > ENG_BRANCH_MAX) {
         return mc_fail(t->err, MC_ELIMIT, "more than %d parallel branches", ENG_BRANCH_MAX);
     }
     const struct eng_step *starts[ENG_BRANCH_MAX];
-    for (size_t k = 0; k < s->n_next; k++) {
-        starts[k] = step_named(c->steps, c->n_steps, s->next[k]);
+    for (size_t k = 0; k < nkeys; k++) {
+        starts[k] = step_named(c->steps, c->n_steps, keys[k]);
         if (starts[k] == NULL || starts[k]->role == ROLE_CONTROL) {
             return mc_fail(t->err, MC_EINTERNAL, "parallel split %s: branch step %s unknown",
-                           s->key, s->next[k]);
+                           s->key, keys[k]);
         }
     }
-    const struct eng_step *join = join_of(c, s);
+    const struct eng_step *join = join_of(c, keys[0]);
     if (join == NULL) {
         return mc_fail(t->err, MC_EINTERNAL, "parallel split %s: no join step", s->key);
     }
@@ -959,7 +972,7 @@ static enum mc_status start_branches(struct turn *t)
     leave_step(t);
     memcpy(n->path[n->path_len++], n->step, ENG_KEY_MAX);
     memset(n->branches, 0, sizeof(n->branches));
-    for (size_t k = 0; k < s->n_next; k++) {
+    for (size_t k = 0; k < nkeys; k++) {
         struct eng_branch *b = &n->branches[k];
         memcpy(b->step, starts[k]->key, ENG_KEY_MAX);
         b->step[ENG_KEY_MAX - 1] = '\0';
@@ -968,19 +981,39 @@ static enum mc_status start_branches(struct turn *t)
         eng_clock_start(&b->clock, starts[k]->allot_minutes, c->now);
         t->fx->started[k] = starts[k]->unit;
     }
-    n->n_branches = s->n_next;
-    t->fx->n_started = s->n_next;
+    n->n_branches = nkeys;
+    t->fx->n_started = nkeys;
     memcpy(n->join, join->key, ENG_KEY_MAX);
     enter_step(t, starts[0]);
     t->fx->flags |= ENG_FX_RECORD | ENG_FX_HANDOVER;
     return MC_OK;
 }
 
+/* Forward to a step of parallel option g of the current step: the whole
+ * option opens (any of its steps names it; the form offers the first). */
+static enum mc_status open_option(struct turn *t, unsigned g)
+{
+    const struct eng_step *s = t->ctx->step;
+    char keys[ENG_BRANCH_MAX][ENG_KEY_MAX];
+    size_t nkeys = 0;
+    for (size_t k = 0; k < s->n_next && k < ENG_NEXT_MAX && nkeys < ENG_BRANCH_MAX; k++) {
+        if (s->option[k] == g) {
+            memcpy(keys[nkeys++], s->next[k], ENG_KEY_MAX);
+        }
+    }
+    if (nkeys < 2) {
+        return mc_fail(t->err, MC_EINTERNAL, "step %s: parallel option %u has fewer than two steps",
+                       s->key, g);
+    }
+    return start_branches(t, (const char(*)[ENG_KEY_MAX])keys, nkeys);
+}
+
 static enum mc_status move_forward(struct turn *t)
 {
     const struct eng_step *s = t->ctx->step;
     if (s->parallel && s->n_next >= 2 && t->cur->n_branches == 0) {
-        return start_branches(t);
+        return start_branches(t, (const char(*)[ENG_KEY_MAX])s->next,
+                              s->n_next < ENG_NEXT_MAX ? s->n_next : ENG_NEXT_MAX);
     }
     const struct eng_step *to = need_target(t);
     if (to == NULL) {
@@ -989,6 +1022,10 @@ static enum mc_status move_forward(struct turn *t)
     if (!is_next_of(s, to->key)) {
         return mc_fail_field(t->err, MC_EINVAL, "target", "step %s does not lead to %s", s->key,
                              to->key);
+    }
+    unsigned g = option_of(s, to->key);
+    if (g > 0 && t->cur->n_branches == 0) {
+        return open_option(t, g);
     }
     struct eng_dossier *n = t->next;
     if (n->n_branches > 0 && strcmp(to->key, n->join) == 0) {

@@ -124,6 +124,11 @@ struct eng_step {
     char next[ENG_NEXT_MAX][ENG_KEY_MAX];
     size_t n_next; /* 0: the last step; approving here makes the result ready */
     bool parallel; /* forwarding starts every next step as a branch (core/process.h) */
+    /* An exclusive step's parallel options (core/process.h struct
+     * core_parallel_option): option[k] = g >= 1 when next[k] belongs to
+     * option g, 0 when next[k] is an option alone. Forwarding to any step
+     * of option g starts every step of it as a branch. */
+    uint8_t option[ENG_NEXT_MAX];
 };
 
 /* One branch of an open parallel block: its step, holder and clock, kept

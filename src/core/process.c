@@ -250,26 +250,16 @@ static enum mc_status fail_block(struct mc_err *err, const char *prefix, size_t 
  * and one outgoing edge, ending at the first step more than one step leads
  * to (*join). */
 static enum mc_status walk_branch(const struct core_process *p, const char *prefix,
-                                  const struct graph *g, size_t i, size_t k, int *join,
-                                  struct mc_err *err)
+                                  const struct graph *g, size_t i, int cur, const char *first_sfx,
+                                  const char *kind, int *join, struct mc_err *err)
 {
     const char *sk = p->steps[i].key;
-    int cur = g->succ[i][k];
     if (g->indeg[cur] > 1) {
-        char sfx[40] = ".next[";
-        size_t l = 6;
-        for (size_t d = k >= 10 ? 10 : 1; d > 0; d /= 10) {
-            sfx[l++] = (char)('0' + (k / d) % 10);
-        }
-        sfx[l++] = ']';
-        sfx[l] = '\0';
         struct mc_buf m;
         mc_buf_init(&m, 0);
-        mc_buf_appendf(&m,
-                       "%s: a branch of the parallel split %s must hold at least one step "
-                       "before the join",
-                       p->steps[cur].key, sk);
-        return fail_block(err, prefix, i, sfx, &m);
+        mc_buf_appendf(&m, "%s: a branch of the %s %s must hold at least one step before the join",
+                       p->steps[cur].key, kind, sk);
+        return fail_block(err, prefix, i, first_sfx, &m);
     }
     for (size_t guard = 0; guard <= g->n; guard++) {
         const struct core_step *s = &p->steps[cur];
@@ -313,18 +303,132 @@ static enum mc_status walk_branch(const struct core_process *p, const char *pref
     return fail_block(err, prefix, i, ".split", &m);
 }
 
-/* Every parallel split opens a well-formed block: at least two branches,
- * each a chain of at least one step, all ending at one join step. Other
- * steps may lead to the join too: they are outside the block (a branch is a
- * chain into the join, and a step after the join leading back to it would
- * close a cycle), so they are exclusive alternatives to the block, e.g. the
- * option "sign now" beside the option that opens it. Needs g->indeg before
- * longest_path consumes it. */
+/* The branches starting at next indexes first[0..n) of step i (a parallel
+ * split's next when `option` is false, else one of its parallel options):
+ * each a chain of at least one step, all ending at one join step.
+ * "<head>[k]" is the field of the k-th branch's first step. */
+static enum mc_status check_block(const struct core_process *p, const char *prefix,
+                                  const struct graph *g, size_t i, const size_t *first, size_t n,
+                                  bool option, const char *head, struct mc_err *err)
+{
+    const struct core_step *s = &p->steps[i];
+    int join = -1;
+    for (size_t k = 0; k < n; k++) {
+        struct mc_buf sfx;
+        mc_buf_init(&sfx, 0);
+        mc_buf_appendf(&sfx, "%s[%zu]", head, k);
+        int j = -1;
+        enum mc_status rc = walk_branch(p, prefix, g, i, g->succ[i][first[k]], mc_buf_cstr(&sfx),
+                                        option ? "parallel option of" : "parallel split", &j, err);
+        mc_buf_release(&sfx);
+        if (rc != MC_OK) {
+            return rc;
+        }
+        if (join >= 0 && j != join) {
+            struct mc_buf m;
+            mc_buf_init(&m, 0);
+            mc_buf_appendf(&m,
+                           "%s: its branches end at different steps (%s and %s); every "
+                           "branch of a %s meets at one join step",
+                           s->key, p->steps[join].key, p->steps[j].key,
+                           option ? "parallel option" : "parallel split");
+            return fail_block(err, prefix, i, option ? ".parallel_options" : ".split", &m);
+        }
+        join = j;
+    }
+    return MC_OK;
+}
+
+static enum mc_status fail_option(struct mc_err *err, const char *prefix, size_t i, size_t o,
+                                  long m, const char *msg, const char *arg)
+{
+    struct mc_buf sfx;
+    mc_buf_init(&sfx, 0);
+    mc_buf_appendf(&sfx, ".parallel_options[%zu]", o);
+    if (m >= 0) {
+        mc_buf_appendf(&sfx, "[%ld]", m);
+    }
+    enum mc_status rc = fail_step(err, prefix, i, mc_buf_cstr(&sfx), msg, arg);
+    mc_buf_release(&sfx);
+    return rc;
+}
+
+/* The parallel options of step i: on an exclusive step, each at least two
+ * keys of next, following one another there in the same order (so that
+ * next stays the whole graph and the drawing folds back the same), each
+ * opening a well-formed block. */
+static enum mc_status check_options(const struct core_process *p, const char *prefix,
+                                    const struct graph *g, size_t i, struct mc_err *err)
+{
+    const struct core_step *s = &p->steps[i];
+    if (s->nparallel_options == 0) {
+        return MC_OK;
+    }
+    if (s->split == CORE_SPLIT_PARALLEL) {
+        return fail_step(err, prefix, i, ".parallel_options",
+                         "belong to an exclusive choice: a parallel step already opens every "
+                         "next step",
+                         NULL);
+    }
+    size_t from = 0; /* next index where the next option may begin */
+    for (size_t o = 0; o < s->nparallel_options; o++) {
+        const struct core_parallel_option *opt = &s->parallel_options[o];
+        if (opt->nkeys < 2 || opt->nkeys > CORE_STEP_MAX_NEXT) {
+            return fail_option(err, prefix, i, o, -1,
+                               "must name 2 to 8 steps (one step alone is a plain option in next)",
+                               NULL);
+        }
+        size_t first[CORE_STEP_MAX_NEXT];
+        for (size_t m = 0; m < opt->nkeys; m++) {
+            long k = -1;
+            for (size_t x = 0; x < s->nnext; x++) {
+                if (opt->keys[m] != NULL && strcmp(s->next[x], opt->keys[m]) == 0) {
+                    k = (long)x;
+                }
+            }
+            if (k < 0) {
+                return fail_option(err, prefix, i, o, (long)m,
+                                   ": not in next (next lists every step this step leads to)",
+                                   opt->keys[m] ? opt->keys[m] : "");
+            }
+            if ((m == 0 && (size_t)k < from) || (m > 0 && (size_t)k != first[m - 1] + 1)) {
+                return fail_option(err, prefix, i, o, (long)m,
+                                   ": the steps of a parallel option follow one another in next, "
+                                   "in the same order, and the options keep the order of next",
+                                   opt->keys[m]);
+            }
+            first[m] = (size_t)k;
+        }
+        from = first[opt->nkeys - 1] + 1;
+        struct mc_buf head;
+        mc_buf_init(&head, 0);
+        mc_buf_appendf(&head, ".parallel_options[%zu]", o);
+        enum mc_status rc =
+            check_block(p, prefix, g, i, first, opt->nkeys, true, mc_buf_cstr(&head), err);
+        mc_buf_release(&head);
+        if (rc != MC_OK) {
+            return rc;
+        }
+    }
+    return MC_OK;
+}
+
+/* Every parallel split and parallel option opens a well-formed block: at
+ * least two branches, each a chain of at least one step, all ending at one
+ * join step. Other steps may lead to the join too: they are outside the
+ * block (a branch is a chain into the join, and a step after the join
+ * leading back to it would close a cycle), so they are exclusive
+ * alternatives to the block, e.g. the option "sign now" beside the option
+ * that opens it. Needs g->indeg before longest_path consumes it. */
 static enum mc_status check_parallel(const struct core_process *p, const char *prefix,
                                      const struct graph *g, struct mc_err *err)
 {
     for (size_t i = 0; i < g->n; i++) {
         const struct core_step *s = &p->steps[i];
+        enum mc_status rc = check_options(p, prefix, g, i, err);
+        if (rc != MC_OK) {
+            return rc;
+        }
         if (s->split != CORE_SPLIT_PARALLEL) {
             continue;
         }
@@ -334,23 +438,13 @@ static enum mc_status check_parallel(const struct core_process *p, const char *p
             mc_buf_appendf(&m, "%s is parallel but names fewer than two next steps", s->key);
             return fail_block(err, prefix, i, ".split", &m);
         }
-        int join = -1;
+        size_t first[CORE_STEP_MAX_NEXT];
         for (size_t k = 0; k < s->nnext; k++) {
-            int j = -1;
-            enum mc_status rc = walk_branch(p, prefix, g, i, k, &j, err);
-            if (rc != MC_OK) {
-                return rc;
-            }
-            if (join >= 0 && j != join) {
-                struct mc_buf m;
-                mc_buf_init(&m, 0);
-                mc_buf_appendf(&m,
-                               "%s: its branches end at different steps (%s and %s); every "
-                               "branch of a parallel split meets at one join step",
-                               s->key, p->steps[join].key, p->steps[j].key);
-                return fail_block(err, prefix, i, ".split", &m);
-            }
-            join = j;
+            first[k] = k;
+        }
+        rc = check_block(p, prefix, g, i, first, s->nnext, false, ".next", err);
+        if (rc != MC_OK) {
+            return rc;
         }
     }
     return MC_OK;
@@ -480,6 +574,21 @@ static bool list_eq(const char **a, size_t na, const char **b, size_t nb)
     return true;
 }
 
+static bool options_eq(const struct core_step *a, const struct core_step *b)
+{
+    if (a->nparallel_options != b->nparallel_options) {
+        return false;
+    }
+    for (size_t o = 0; o < a->nparallel_options; o++) {
+        const struct core_parallel_option *x = &a->parallel_options[o];
+        const struct core_parallel_option *y = &b->parallel_options[o];
+        if (!list_eq(x->keys, x->nkeys, y->keys, y->nkeys)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool step_eq(const struct core_step *a, const struct core_step *b)
 {
     return str_eq(a->key, b->key) && str_eq(a->name, b->name) && str_eq(a->role, b->role) &&
@@ -487,7 +596,8 @@ static bool step_eq(const struct core_step *a, const struct core_step *b)
            list_eq(a->forms, a->nforms, b->forms, b->nforms) &&
            list_eq(a->outputs, a->noutputs, b->outputs, b->noutputs) &&
            a->may_return == b->may_return && a->requires_signature == b->requires_signature &&
-           list_eq(a->next, a->nnext, b->next, b->nnext) && a->split == b->split;
+           list_eq(a->next, a->nnext, b->next, b->nnext) && a->split == b->split &&
+           options_eq(a, b);
 }
 
 bool core_process_equal(const struct core_process *a, const struct core_process *b)
@@ -547,13 +657,11 @@ bool core_split_parse(const char *name, enum core_split *out)
     return true;
 }
 
-int core_process_join_of(const struct core_process *p, size_t split)
+/* Along the chain from step `first`: the first step more than one step
+ * leads to. */
+static int join_along(const struct core_process *p, const char *first)
 {
-    if (split >= p->nsteps || p->steps[split].split != CORE_SPLIT_PARALLEL ||
-        p->steps[split].nnext == 0) {
-        return -1;
-    }
-    int cur = find_key(p, p->steps[split].next[0]);
+    int cur = find_key(p, first);
     for (size_t guard = 0; cur >= 0 && guard <= p->nsteps; guard++) {
         size_t in = 0;
         for (size_t i = 0; i < p->nsteps; i++) {
@@ -568,6 +676,36 @@ int core_process_join_of(const struct core_process *p, size_t split)
             return -1;
         }
         cur = find_key(p, p->steps[cur].next[0]);
+    }
+    return -1;
+}
+
+int core_process_join_of(const struct core_process *p, size_t split)
+{
+    if (split >= p->nsteps || p->steps[split].split != CORE_SPLIT_PARALLEL ||
+        p->steps[split].nnext == 0) {
+        return -1;
+    }
+    return join_along(p, p->steps[split].next[0]);
+}
+
+int core_process_option_join(const struct core_process *p, size_t step, size_t opt)
+{
+    if (step >= p->nsteps || opt >= p->steps[step].nparallel_options ||
+        p->steps[step].parallel_options[opt].nkeys == 0) {
+        return -1;
+    }
+    return join_along(p, p->steps[step].parallel_options[opt].keys[0]);
+}
+
+int core_step_option_of(const struct core_step *s, const char *key)
+{
+    for (size_t o = 0; o < s->nparallel_options; o++) {
+        for (size_t m = 0; m < s->parallel_options[o].nkeys; m++) {
+            if (strcmp(s->parallel_options[o].keys[m], key) == 0) {
+                return (int)o;
+            }
+        }
     }
     return -1;
 }

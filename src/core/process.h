@@ -10,7 +10,9 @@
  * next each, no signature, no nested split) and all branches end at one
  * join step (which other steps, alternatives to the block, may also lead
  * to). An exclusive option may itself be a parallel split: "choose, then
- * run in parallel". The longest path through a block
+ * run in parallel"; or it may be a parallel option (struct
+ * core_parallel_option), a group of next steps that start together, each a
+ * branch of a block checked like a split's. The longest path through a block
  * is its longest branch: the critical path.
  *
  * A version moves draft → submitted → approved → effective → superseded and
@@ -47,6 +49,17 @@ enum core_pv_status {
  *             when the last branch has finished. */
 enum core_split { CORE_SPLIT_EXCLUSIVE, CORE_SPLIT_PARALLEL };
 
+/* An option of an exclusive step that opens a parallel block by itself
+ * ("choose, then run in parallel" drawn as an exclusive gateway straight
+ * into a parallel gateway): choosing it starts every step of `keys` at once,
+ * each a branch. The keys are also in the step's next, one after the other
+ * and in this order, so next stays the whole graph (docs/ENGINE.md
+ * "Parallel branches", docs/IMPORT.md "process"). */
+struct core_parallel_option {
+    const char **keys;
+    size_t nkeys;
+};
+
 struct core_step {
     const char *key;
     const char *name;
@@ -62,6 +75,9 @@ struct core_step {
     const char **next;
     size_t nnext;
     enum core_split split;
+    /* Exclusive steps only; NULL/0 when every option is one step. */
+    const struct core_parallel_option *parallel_options;
+    size_t nparallel_options;
 };
 
 struct core_process {
@@ -113,6 +129,13 @@ bool core_split_parse(const char *name, enum core_split *out);
  * process: the first step along its first branch that more than one step
  * leads to. -1 if `split` is not a parallel split or the walk finds none. */
 int core_process_join_of(const struct core_process *p, size_t split);
+
+/* The join of the parallel option `opt` of step `step` (a checked process):
+ * as core_process_join_of, along the option's first branch; -1 if none. */
+int core_process_option_join(const struct core_process *p, size_t step, size_t opt);
+
+/* The parallel option of step s that next key `key` belongs to, or -1. */
+int core_step_option_of(const struct core_step *s, const char *key);
 
 const char *core_pv_status_name(enum core_pv_status s);
 bool core_pv_status_parse(const char *name, enum core_pv_status *out);

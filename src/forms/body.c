@@ -239,6 +239,11 @@ static void mau05(struct fl *f, const struct forms_doc *d)
                          has(h->to_person) ? fl_esc(f, h->to_person) : "");
         row[2] = forms_verdict_words(h->verdict, d->lang);
         row[3] = fl_esc(f, h->note);
+        if (has(h->opened)) {
+            /* The choice or split that opened branches names their steps. */
+            row[3] = fl_fmt(f, "%s%s%s", row[3], has(h->note) ? "\n" : "",
+                            FL_FILL(f, ft(d, FT_OPENED), h->opened));
+        }
     }
     static const double cols[] = { 3.2, 3.4, 1.9, 2.2 };
     fl_table(f, cols, 4, cells, n + 1, 1, f->size - 2);

@@ -49,6 +49,9 @@ struct forms_handover {
     struct forms_when at;
     const char *verdict; /* "early" | "on_time" | "late" | "none" */
     const char *note;
+    /* A forward that opened parallel branches: their steps' names, ", "
+     * between them; NULL/"" otherwise. */
+    const char *opened;
 };
 
 /* One line of Mẫu 06. */

@@ -136,6 +136,7 @@ static const char *const TEXT[FT_COUNT][FORMS_NLANG] = {
     [FT_CHANNEL_DESK] = { "Trực tiếp", "In person" },
     [FT_CHANNEL_ONLINE] = { "Trực tuyến", "Online" },
     [FT_CHANNEL_POST] = { "Qua dịch vụ bưu chính công ích", "By public postal service" },
+    [FT_OPENED] = { "Mở song song: %s", "Started in parallel: %s" },
 };
 
 bool forms_text_translation_only(enum forms_text id)

@@ -100,6 +100,8 @@ enum forms_text {
     FT_CHANNEL_DESK,
     FT_CHANNEL_ONLINE,
     FT_CHANNEL_POST,
+    /* body.c: Mẫu 05, a handover that opened parallel branches */
+    FT_OPENED,
     FT_COUNT
 };
 

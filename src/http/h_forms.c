@@ -141,6 +141,12 @@ static void handovers(struct mc_arena *a, json_t *events, struct forms_doc *doc)
                                         .at = when_of(json_object_get(e, "at")),
                                         .verdict = str(e, "verdict"),
                                         .note = str(e, "note") };
+        json_t *opened = json_object_get(e, "opened");
+        for (size_t k = 0; k < json_array_size(opened); k++) {
+            const char *name = str(json_array_get(opened, k), "name");
+            h[i].opened = k == 0 ? mc_arena_printf(a, "%s", name ? name : "")
+                                 : mc_arena_printf(a, "%s, %s", h[i].opened, name ? name : "");
+        }
     }
     doc->handovers = h;
     doc->nhandovers = n;

@@ -83,13 +83,59 @@ static enum mc_status str_list(struct http_req *req, json_t *obj, const char *pa
     return MC_OK;
 }
 
+/* "parallel_options": [["a", "b"], ...] - lists of step keys; what they
+ * must name is checked by core_process_check. */
+static enum mc_status options_list(struct http_req *req, json_t *obj, const char *path,
+                                   struct core_step *s, struct mc_err *err)
+{
+    json_t *arr = json_object_get(obj, "parallel_options");
+    if (arr == NULL || json_is_null(arr)) {
+        return MC_OK;
+    }
+    char where[96];
+    snprintf(where, sizeof(where), "%s%sparallel_options", path, path[0] ? "." : "");
+    if (!json_is_array(arr) || json_array_size(arr) > CORE_STEP_MAX_NEXT) {
+        return mc_fail_field(err, MC_EINVAL, where, "%s must be a list of at most 8 lists of keys",
+                             where);
+    }
+    size_t len = json_array_size(arr);
+    struct core_parallel_option *opts =
+        mc_arena_alloc(&req->arena, (len ? len : 1) * sizeof(*opts));
+    for (size_t o = 0; o < len; o++) {
+        json_t *keys = json_array_get(arr, o);
+        size_t nk = json_array_size(keys);
+        if (!json_is_array(keys) || nk > CORE_STEP_MAX_NEXT) {
+            snprintf(where, sizeof(where), "%s%sparallel_options[%zu]", path, path[0] ? "." : "",
+                     o);
+            return mc_fail_field(err, MC_EINVAL, where, "%s must be a list of step keys", where);
+        }
+        opts[o].keys = mc_arena_alloc(&req->arena, (nk ? nk : 1) * sizeof(*opts[o].keys));
+        opts[o].nkeys = nk;
+        for (size_t m = 0; m < nk; m++) {
+            json_t *v = json_array_get(keys, m);
+            size_t sl = json_string_length(v);
+            if (!json_is_string(v) || sl == 0 || sl > 64 ||
+                memchr(json_string_value(v), '\0', sl) != NULL) {
+                snprintf(where, sizeof(where), "%s%sparallel_options[%zu][%zu]", path,
+                         path[0] ? "." : "", o, m);
+                return mc_fail_field(err, MC_EINVAL, where, "%s must be a step key", where);
+            }
+            opts[o].keys[m] = json_string_value(v);
+        }
+    }
+    s->parallel_options = opts;
+    s->nparallel_options = len;
+    return MC_OK;
+}
+
 static enum mc_status decode_step(struct http_req *req, json_t *j, const char *path,
                                   struct core_step *s, struct mc_err *err)
 {
     static const char *const keys[] = { "key",     "name",       "role",
                                         "unit",    "hours",      "forms",
                                         "outputs", "may_return", "requires_signature",
-                                        "next",    "split",      NULL };
+                                        "next",    "split",      "parallel_options",
+                                        NULL };
     if (!json_is_object(j)) {
         return mc_fail_field(err, MC_EINVAL, path, "%s must be an object", path);
     }
@@ -132,6 +178,9 @@ static enum mc_status decode_step(struct http_req *req, json_t *j, const char *p
         char f[96];
         snprintf(f, sizeof(f), "%s%ssplit", path, path[0] ? "." : "");
         rc = mc_fail_field(err, MC_EINVAL, f, "must be \"exclusive\" or \"parallel\"");
+    }
+    if (rc == MC_OK) {
+        rc = options_list(req, j, path, s, err);
     }
     return rc;
 }

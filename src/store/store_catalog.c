@@ -57,6 +57,23 @@ static void bind_list(sqlite3_stmt *s, int idx, const char *const *items, size_t
     mc_buf_release(&b);
 }
 
+/* A step's parallel options as a JSON array of arrays of keys. */
+static void bind_options(sqlite3_stmt *s, int idx, const struct core_step *k)
+{
+    struct mc_buf b;
+    mc_buf_init(&b, 0);
+    mc_buf_puts(&b, "[");
+    for (size_t o = 0; o < k->nparallel_options; o++) {
+        if (o > 0) {
+            mc_buf_puts(&b, ",");
+        }
+        json_list(&b, k->parallel_options[o].keys, k->parallel_options[o].nkeys);
+    }
+    mc_buf_puts(&b, "]");
+    store_bind_text(s, idx, mc_buf_cstr(&b));
+    mc_buf_release(&b);
+}
+
 /* Run a statement returning one integer (RETURNING id, SELECT id). *found
  * false when no row. */
 static enum mc_status step_i64(struct store *st, sqlite3_stmt *s, const char *what, int64_t *v,
@@ -254,8 +271,8 @@ static enum mc_status insert_version(struct store *st, int64_t process_id,
         const struct core_step *k = &p->steps[i];
         s = store_stmt(st,
                        "INSERT INTO steps(version_id, key, ord, name, role, unit, halves, forms,"
-                       " outputs, may_return, requires_signature, next, split)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                       " outputs, may_return, requires_signature, next, split, parallel_options)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                        err);
         if (s == NULL) {
             return MC_ESTORE;
@@ -273,6 +290,7 @@ static enum mc_status insert_version(struct store *st, int64_t process_id,
         store_bind_i64(s, 11, k->requires_signature);
         bind_list(s, 12, k->next, k->nnext);
         store_bind_text(s, 13, core_split_name(k->split));
+        bind_options(s, 14, k);
         rc = store_exec_stmt(st, s, "saving a step", err);
     }
     if (rc == MC_OK) {

@@ -33,7 +33,9 @@ enum { CACHE_PROCEDURE = 1, CACHE_PROCESS = 2 };
                         "s.may_return") ","                                                       \
                                         " 'requires_signature', " JBOOL(                          \
                                             "s.requires_signature") ", 'next', json(s.next), "    \
-                                                                    "'split', s.split))"          \
+                                                                    "'split', s.split, "          \
+                                                                    "'parallel_options', "        \
+                                                                    "json(s.parallel_options)))"  \
                                                                     " FROM (SELECT * FROM steps " \
                                                                     "WHERE version_id = v.id "    \
                                                                     "ORDER BY ord) s))"

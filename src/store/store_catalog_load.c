@@ -41,6 +41,27 @@ static enum mc_status load_list(struct store *st, const char *json, struct mc_ar
     return MC_OK;
 }
 
+/* steps.parallel_options (migration 0018): each inner array a list. */
+static enum mc_status load_options(struct store *st, const char *json, struct mc_arena *a,
+                                   struct core_step *k, struct mc_err *err)
+{
+    const char **inner = NULL;
+    size_t n = 0;
+    enum mc_status r = load_list(st, json ? json : "[]", a, &inner, &n, err);
+    k->parallel_options = NULL;
+    k->nparallel_options = 0;
+    if (r != MC_OK || n == 0) {
+        return r;
+    }
+    struct core_parallel_option *opts = mc_arena_alloc(a, n * sizeof(*opts));
+    for (size_t o = 0; o < n && r == MC_OK; o++) {
+        r = load_list(st, inner[o], a, &opts[o].keys, &opts[o].nkeys, err);
+    }
+    k->parallel_options = opts;
+    k->nparallel_options = n;
+    return r;
+}
+
 static enum mc_status load_steps(struct store *st, int64_t version_id, struct mc_arena *a,
                                  struct core_process *out, struct mc_err *err)
 {
@@ -48,7 +69,7 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct mc
                                  "SELECT key, name, role, unit, halves, forms, outputs, may_return,"
                                  " requires_signature, next,"
                                  " (SELECT count(*) FROM steps WHERE version_id = ?1),"
-                                 " split = 'parallel'"
+                                 " split = 'parallel', parallel_options"
                                  " FROM steps WHERE version_id = ?1 ORDER BY ord",
                                  err);
     if (s == NULL) {
@@ -59,7 +80,7 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct mc
     out->steps = NULL;
     int rc;
     struct lists {
-        const char *forms, *outputs, *next;
+        const char *forms, *outputs, *next, *options;
     } *raw = NULL;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (out->steps == NULL) {
@@ -74,7 +95,8 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct mc
         k->role = col_str(s, 2, a);
         k->unit = col_str(s, 3, a);
         k->hours = (double)sqlite3_column_int64(s, 4) / 2;
-        raw[out->nsteps] = (struct lists){ col_str(s, 5, a), col_str(s, 6, a), col_str(s, 9, a) };
+        raw[out->nsteps] = (struct lists){ col_str(s, 5, a), col_str(s, 6, a), col_str(s, 9, a),
+                                           col_str(s, 12, a) };
         k->may_return = sqlite3_column_int(s, 7) != 0;
         k->requires_signature = sqlite3_column_int(s, 8) != 0;
         k->split = sqlite3_column_int(s, 11) != 0 ? CORE_SPLIT_PARALLEL : CORE_SPLIT_EXCLUSIVE;
@@ -94,6 +116,9 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct mc
         }
         if (r == MC_OK) {
             r = load_list(st, raw[i].next, a, &k->next, &k->nnext, err);
+        }
+        if (r == MC_OK) {
+            r = load_options(st, raw[i].options, a, k, err);
         }
     }
     return r;

@@ -112,7 +112,11 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct en
     sqlite3_stmt *s = store_stmt(
         st,
         "SELECT s.key, s.role, u.id, s.halves, s.may_return, s.requires_signature,"
-        " (SELECT group_concat(value, char(1)) FROM json_each(s.next)), s.split = 'parallel'"
+        " (SELECT group_concat(value, char(1)) FROM json_each(s.next)), s.split = 'parallel',"
+        /* Per next key, the parallel option it belongs to (1..8) or 0
+         * (migration 0018): one digit each, in the order of next. */
+        " (SELECT group_concat(coalesce((SELECT o.key + 1 FROM json_each(s.parallel_options) o,"
+        " json_each(o.value) m WHERE m.value = j.value), 0), '') FROM json_each(s.next) j)"
         " FROM steps s JOIN units u ON u.code = s.unit WHERE s.version_id = ?1 ORDER BY s.ord",
         err);
     if (s == NULL) {
@@ -148,6 +152,10 @@ static enum mc_status load_steps(struct store *st, int64_t version_id, struct en
             memcpy(e->next[e->n_next], next, len);
             e->next[e->n_next++][len] = '\0';
             next = end ? end + 1 : NULL;
+        }
+        const char *opt = (const char *)sqlite3_column_text(s, 8);
+        for (size_t k = 0; opt && opt[k] >= '0' && opt[k] <= '9' && k < e->n_next; k++) {
+            e->option[k] = (uint8_t)(opt[k] - '0');
         }
     }
     if (ret == MC_OK && rc != SQLITE_DONE) {

@@ -27,7 +27,16 @@ enum mc_status store_dossier_events_json(struct store *st, int64_t id, char **js
         " 'verdict', e.verdict,"
         " 'step_from', " STEP("d.version_id", "nullif(e.step_from, '')") ","
         " 'step_to', " STEP("d.version_id", "nullif(e.step_to, '')") ","
-        " 'note', e.note, 'attachments', json(e.attachments), 'hash', lower(hex(e.hash))) AS j"
+        " 'note', e.note, 'attachments', json(e.attachments), 'hash', lower(hex(e.hash)),"
+        /* A forward that opened parallel branches (a parallel split, or the
+         * parallel option of a choice that holds step_to): their steps. */
+        " 'opened', (SELECT json_group_array(json_object('key', n.key, 'name', n.name))"
+        "   FROM steps s JOIN json_each(CASE WHEN s.split = 'parallel' THEN s.next ELSE"
+        "   (SELECT o.value FROM json_each(s.parallel_options) o WHERE EXISTS (SELECT 1"
+        "   FROM json_each(o.value) x WHERE x.value = e.step_to)) END) m"
+        "   JOIN steps n ON n.version_id = s.version_id AND n.key = m.value"
+        "   WHERE s.version_id = d.version_id AND s.key = e.step_from AND e.action = 'forward'))"
+        " AS j"
         " FROM events e JOIN dossiers d ON d.id = e.dossier WHERE e.dossier = ?1"
         " ORDER BY e.seq) AS x",
         err);

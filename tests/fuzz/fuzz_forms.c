@@ -36,8 +36,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *missing[4] = { field[7], field[8], field[9], field[10] };
     struct forms_component comp[2] = { { field[7], 1, -1, 0 }, { field[8], -1, 2, -1 } };
     struct forms_handover hop[2] = {
-        { field[4], field[5], field[6], NULL, { 2026, 11, 25, 8, 0 }, "late", field[11] },
-        { NULL, NULL, NULL, NULL, { 0 }, "none", NULL },
+        { field[4],
+          field[5],
+          field[6],
+          NULL,
+          { 2026, 11, 25, 8, 0 },
+          "late",
+          field[11],
+          field[10] },
+        { NULL, NULL, NULL, NULL, { 0 }, "none", NULL, NULL },
     };
     struct forms_register_row row = { field[3], field[6], field[4],
                                       field[5], field[9], { 2026, 2, 5, 23, 59 },

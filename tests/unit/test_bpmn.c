@@ -349,26 +349,123 @@ static void modeler_file_imports(void **state)
     free(data);
 }
 
-/* The same drawing without the option's step (an exclusive gateway straight
- * into a parallel gateway) used to fold into plain choices; it is refused on
- * the parallel gateway, and nothing is imported. */
-static void choice_into_parallel_gateway_is_refused(void **state)
+/* Parse `path` (must succeed) into *m, allocated in `a`. */
+static void parse_file(const char *path, struct mc_arena *a, struct bpmn_model *m)
+{
+    size_t len;
+    char *data = slurp(path, &len);
+    struct mc_err err;
+    mc_err_clear(&err);
+    enum mc_status rc = bpmn_parse_mem(data, len, a, m, &err);
+    if (rc != MC_OK) {
+        fprintf(stderr, "%s: %s\n", err.field, err.msg);
+    }
+    assert_int_equal(rc, MC_OK);
+    free(data);
+}
+
+/* Export, then import: the same process field by field. Returns the XML
+ * (released by the caller) for checks on its shape. */
+static void round_trip(const struct core_process *p, struct mc_buf *xml)
+{
+    struct mc_err err;
+    mc_err_clear(&err);
+    mc_buf_init(xml, 0);
+    assert_int_equal(bpmn_write(p, xml, &err), MC_OK);
+    struct mc_arena a2;
+    mc_arena_init(&a2);
+    struct bpmn_model m2;
+    enum mc_status rc = bpmn_parse_mem(xml->data, xml->len, &a2, &m2, &err);
+    if (rc != MC_OK) {
+        fprintf(stderr, "%s: %s\n", err.field, err.msg);
+    }
+    assert_int_equal(rc, MC_OK);
+    assert_true(core_process_equal(p, &m2.process));
+    mc_arena_release(&a2);
+}
+
+/* An exclusive gateway straight into a parallel gateway (no step between,
+ * as a head of unit draws it first in bpmn.io): the tasks behind the
+ * parallel gateway are one parallel option of the choosing step, they
+ * join at the step after the parallel join, and export then import gives
+ * the same process. Before, this drawing was refused. */
+static void choice_into_parallel_gateway_is_a_parallel_option(void **state)
 {
     (void)state;
-    size_t len;
-    char *data = slurp(MC_SOURCE_DIR "/tests/data/bpmn/choice_into_parallel_gateway.bpmn", &len);
     struct mc_arena a;
     mc_arena_init(&a);
     struct bpmn_model m;
+    parse_file(MC_SOURCE_DIR "/tests/data/bpmn/choice_into_parallel_gateway.bpmn", &a, &m);
+    const struct core_process *p = &m.process;
+    assert_int_equal(p->nsteps, 8);
+    const struct core_step *choice = &p->steps[2];
+    assert_string_equal(choice->key, "tham_dinh");
+    assert_int_equal(choice->split, CORE_SPLIT_EXCLUSIVE);
+    /* Depth first in the order of the flows: the option's flow comes first. */
+    assert_int_equal(choice->nnext, 3);
+    assert_string_equal(choice->next[0], "y_kien_xdcq");
+    assert_string_equal(choice->next[1], "y_kien_ccvc");
+    assert_string_equal(choice->next[2], "phe_duyet");
+    assert_int_equal(choice->nparallel_options, 1);
+    assert_int_equal(choice->parallel_options[0].nkeys, 2);
+    assert_string_equal(choice->parallel_options[0].keys[0], "y_kien_xdcq");
+    assert_string_equal(choice->parallel_options[0].keys[1], "y_kien_ccvc");
+    assert_int_equal(core_process_option_join(p, 2, 0), 5);
+    assert_string_equal(p->steps[5].key, "tong_hop");
     struct mc_err err;
-    mc_err_clear(&err);
-    assert_int_equal(bpmn_parse_mem(data, len, &a, &m, &err), MC_EINVAL);
-    assert_string_equal(err.field, "bpmn:parallelGateway#Gateway_1ss7spl (line 61)");
-    assert_non_null(strstr(err.msg, "behind the exclusive choice "
-                                    "bpmn:exclusiveGateway#Gateway_0kq1a2b"));
-    assert_non_null(strstr(err.msg, "draw the option's step"));
+    struct core_process_totals t;
+    struct core_time_limit limit = { .halves = 90, .unit = CORE_WORKING_DAYS };
+    assert_int_equal(bpmn_check(&m, limit, &a, &t, &err), MC_OK);
+    assert_int_equal(t.longest_half_hours, 2 * (4 + 4 + 16 + 8 + 8 + 8 + 4));
+
+    /* Export: the choice enters the option's parallel gateway (its outcome
+     * the option's first step), which enters both tasks; the branches
+     * meet at the join gateway; the other option enters its step. */
+    struct mc_buf xml;
+    round_trip(p, &xml);
+    assert_non_null(strstr(xml.data, "<bpmn:parallelGateway id=\"Fork_tham_dinh_1\""));
+    assert_non_null(strstr(xml.data, "sourceRef=\"Gateway_tham_dinh\" "
+                                     "targetRef=\"Fork_tham_dinh_1\""));
+    assert_non_null(strstr(xml.data, "sourceRef=\"Fork_tham_dinh_1\" "
+                                     "targetRef=\"Task_y_kien_xdcq\""));
+    assert_non_null(strstr(xml.data, "sourceRef=\"Fork_tham_dinh_1\" "
+                                     "targetRef=\"Task_y_kien_ccvc\""));
+    assert_non_null(strstr(xml.data, "sourceRef=\"Task_y_kien_ccvc\" targetRef=\"Join_tong_hop\""));
+    assert_non_null(strstr(xml.data, "sourceRef=\"Gateway_tham_dinh\" "
+                                     "targetRef=\"Task_phe_duyet\""));
+    assert_non_null(strstr(xml.data, "bpmnElement=\"Fork_tham_dinh_1\""));
+    mc_buf_release(&xml);
     mc_arena_release(&a);
-    free(data);
+}
+
+/* The head's choice drawn in bpmn.io: "handle now" (appraisal) or "consult
+ * in parallel" (two units at once), both leading to the summary; the
+ * longest path is the plain option, the block's longest branch shorter. */
+static void head_chooses_parallel_consultation(void **state)
+{
+    (void)state;
+    struct mc_arena a;
+    mc_arena_init(&a);
+    struct bpmn_model m;
+    parse_file(MC_SOURCE_DIR "/tests/data/bpmn/choice_parallel_option.bpmn", &a, &m);
+    const struct core_process *p = &m.process;
+    const struct core_step *choice = &p->steps[1];
+    assert_string_equal(choice->key, "truong_phong");
+    assert_int_equal(choice->nnext, 3);
+    assert_string_equal(choice->next[0], "tham_dinh");
+    assert_int_equal(choice->nparallel_options, 1);
+    assert_string_equal(choice->parallel_options[0].keys[0], "y_kien_ccvc");
+    assert_string_equal(choice->parallel_options[0].keys[1], "y_kien_xdcq");
+    assert_int_equal(p->steps[2].hours, 16); /* from the timer and hours alike */
+    struct mc_err err;
+    struct core_process_totals t;
+    struct core_time_limit limit = { .halves = 90, .unit = CORE_WORKING_DAYS };
+    assert_int_equal(bpmn_check(&m, limit, &a, &t, &err), MC_OK);
+    assert_int_equal(t.longest_half_hours, 2 * (4 + 4 + 16 + 8 + 8 + 4));
+    struct mc_buf xml;
+    round_trip(p, &xml);
+    mc_buf_release(&xml);
+    mc_arena_release(&a);
 }
 
 /* "Complex: consult two units in parallel, then sign" beside "simple: sign":
@@ -497,6 +594,23 @@ static const struct reject rejects[] = {
               FLOW("F7", "B", "P2") FLOW("F8", "C", "P2") FLOW("F9", "D", "P2")
                   FLOW("F10", "P2", "J") FLOW("F11", "J", "E") TAIL,
       MC_EINVAL, "bpmn:exclusiveGateway#X1 (line 11)", "inside the parallel split" },
+    { "parallel option's branches merged by an exclusive gateway",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") END
+      "<bpmn:exclusiveGateway id=\"X1\"/>\n<bpmn:parallelGateway id=\"P1\"/>\n"
+      "<bpmn:exclusiveGateway id=\"X2\"/>\n" FLOW("F1", "S", "A") FLOW("F2", "A", "X1")
+          FLOW("F3", "X1", "D") FLOW("F4", "X1", "P1") FLOW("F5", "P1", "B") FLOW("F6", "P1", "C")
+              FLOW("F7", "B", "X2") FLOW("F8", "C", "X2") FLOW("F9", "X2", "D")
+                  FLOW("F10", "D", "E") TAIL,
+      MC_EINVAL, "bpmn:exclusiveGateway#X2 (line 11)",
+      "merges the branches of the parallel split bpmn:parallelGateway#P1" },
+    { "parallel option joined with the plain option",
+      HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") TASK("G", "8") END
+      "<bpmn:exclusiveGateway id=\"X1\"/>\n<bpmn:parallelGateway id=\"P1\"/>\n"
+      "<bpmn:parallelGateway id=\"J1\"/>\n" FLOW("F1", "S", "A") FLOW("F2", "A", "X1")
+          FLOW("F3", "X1", "D") FLOW("F4", "X1", "P1") FLOW("F5", "P1", "B") FLOW("F6", "P1", "C")
+              FLOW("F7", "B", "J1") FLOW("F8", "C", "J1") FLOW("F9", "D", "J1")
+                  FLOW("F10", "J1", "G") FLOW("F11", "G", "E") TAIL,
+      MC_EINVAL, "bpmn:parallelGateway#J1 (line 12)", "would wait for every one of them" },
     { "parallel gateway merging alternatives",
       HEAD START TASK("A", "8") TASK("B", "8") TASK("C", "8") TASK("D", "8") END
       "<bpmn:exclusiveGateway id=\"X1\"/>\n<bpmn:parallelGateway id=\"P1\"/>\n" FLOW("F1", "S", "A")
@@ -770,7 +884,8 @@ int main(void)
         cmocka_unit_test(gateways_round_trip),
         cmocka_unit_test(parallel_file_imports),
         cmocka_unit_test(modeler_file_imports),
-        cmocka_unit_test(choice_into_parallel_gateway_is_refused),
+        cmocka_unit_test(choice_into_parallel_gateway_is_a_parallel_option),
+        cmocka_unit_test(head_chooses_parallel_consultation),
         cmocka_unit_test(choose_then_parallel_round_trip),
         cmocka_unit_test(rejections_name_element_and_line),
         cmocka_unit_test(all_problems_are_listed),

@@ -125,6 +125,54 @@ static const struct eng_step choice_steps[] = {
       .requires_signature = true },
 };
 
+/* Choose, then run in parallel as bpmn.io draws it (an exclusive gateway
+ * straight into a parallel gateway): after the appraisal the specialist
+ * either forwards to signature or chooses the parallel option, which
+ * starts the opinions of UNIT_B and UNIT_C at once; they join at the
+ * signature, the other option. */
+static const struct eng_step option_steps[] = {
+    { .key = "phan_cong",
+      .role = ROLE_HEAD,
+      .unit = UNIT,
+      .allot_minutes = 240,
+      .next = { "tham_dinh" },
+      .n_next = 1 },
+    { .key = "tham_dinh",
+      .role = ROLE_SPECIALIST,
+      .unit = UNIT,
+      .allot_minutes = 480,
+      .may_return = true,
+      .next = { "phe_duyet", "y_kien_b", "y_kien_c" },
+      .n_next = 3,
+      .option = { 0, 1, 1 } },
+    { .key = "y_kien_b",
+      .role = ROLE_SPECIALIST,
+      .unit = UNIT_B,
+      .allot_minutes = 480,
+      .may_return = true,
+      .next = { "kiem_tra_b" },
+      .n_next = 1 },
+    { .key = "kiem_tra_b",
+      .role = ROLE_HEAD,
+      .unit = UNIT_B,
+      .allot_minutes = 120,
+      .may_return = true,
+      .next = { "phe_duyet" },
+      .n_next = 1 },
+    { .key = "y_kien_c",
+      .role = ROLE_HEAD,
+      .unit = UNIT_C,
+      .allot_minutes = 960,
+      .next = { "phe_duyet" },
+      .n_next = 1 },
+    { .key = "phe_duyet",
+      .role = ROLE_DEPUTY_DIRECTOR,
+      .unit = DIRECTORATE,
+      .allot_minutes = 240,
+      .may_return = true,
+      .requires_signature = true },
+};
+
 /* The process the simulation runs (steps unless a test says otherwise). */
 static const struct eng_step *proc = steps;
 static size_t n_proc = N_STEPS;
@@ -583,6 +631,160 @@ static void randomised_walk_through_the_choice(void **state)
     use_block_process();
 }
 
+static void use_option_process(void)
+{
+    proc = option_steps;
+    n_proc = sizeof(option_steps) / sizeof(option_steps[0]);
+}
+
+/* The parallel option: forwarding to any of its steps starts them all,
+ * each with its own clock, from the choosing step; the plain option opens
+ * nothing; a branch's first step returns nowhere (the other branch is
+ * already at work), a later branch step returns inside its branch. */
+static void parallel_option_opens_the_branches(void **state)
+{
+    (void)state;
+    use_option_process();
+    struct sim s;
+    to_split(&s);
+    struct sim simple = s;
+    assert_int_equal(act(&simple, ENG_ACT_FORWARD, &spec, NULL, "phe_duyet", 0), MC_OK);
+    assert_string_equal(simple.d.step, "phe_duyet");
+    assert_int_equal(simple.d.n_branches, 0);
+    assert_int_equal(simple.fx.n_started, 0);
+
+    /* Naming the option's second step opens the same block. */
+    struct sim second = s;
+    assert_int_equal(act(&second, ENG_ACT_FORWARD, &spec, NULL, "y_kien_c", 0), MC_OK);
+    assert_int_equal(second.d.n_branches, 2);
+    assert_string_equal(second.d.branches[0].step, "y_kien_b");
+    assert_string_equal(second.d.branches[1].step, "y_kien_c");
+
+    int64_t opened = s.now;
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec, NULL, "y_kien_b", 0), MC_OK);
+    assert_int_equal(s.d.n_branches, 2);
+    assert_string_equal(s.d.join, "phe_duyet");
+    assert_int_equal(s.fx.n_started, 2);
+    assert_int_equal(s.fx.started[0], UNIT_B);
+    assert_int_equal(s.fx.started[1], UNIT_C);
+    assert_int_equal(s.fx.from_unit, UNIT);
+    assert_int_equal(s.fx.to_unit, UNIT_B);
+    assert_int_equal(s.d.branches[0].clock.budget, 480);
+    assert_int_equal(s.d.branches[1].clock.budget, 960);
+    assert_int_equal(s.d.branches[0].clock.running_since, opened);
+    assert_int_equal(s.d.branches[1].clock.running_since, opened);
+    block_sane(&s.d, "tham_dinh", "phe_duyet");
+    /* The first step of a branch cannot return to the choice. */
+    assert_int_equal(act(&s, ENG_ACT_RETURN_PREV, &spec_b, NULL, "tham_dinh", 0), MC_ECONFLICT);
+    assert_non_null(strstr(s.err.msg, "starts a parallel branch"));
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec_b, NULL, "kiem_tra_b", 0), MC_OK);
+    assert_string_equal(s.fx.step_from, "y_kien_b");
+    assert_string_equal(s.fx.step_to, "kiem_tra_b");
+    assert_int_equal(act(&s, ENG_ACT_RETURN_PREV, &head_b, NULL, "y_kien_b", 0), MC_OK);
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec_b, NULL, "kiem_tra_b", 0), MC_OK);
+    /* The signature waits for both branches. */
+    assert_int_equal(act(&s, ENG_ACT_APPROVE, &deputy, NULL, NULL, 0), MC_ECONFLICT);
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &head_b, NULL, "phe_duyet", 0), MC_OK);
+    assert_int_equal(s.d.n_branches, 2);
+    assert_string_equal(s.d.step, "y_kien_c");
+    pass(&s, 1200); /* past UNIT_C's 960 minutes: its hop is late */
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &head_c, NULL, "phe_duyet", 0), MC_OK);
+    assert_int_equal(s.fx.step_verdict, ENG_VERDICT_LATE);
+    assert_string_equal(s.fx.step_from, "y_kien_c");
+    assert_string_equal(s.fx.step_to, "phe_duyet");
+    assert_int_equal(s.d.n_branches, 0);
+    assert_string_equal(s.d.step, "phe_duyet");
+    /* The join returns to the choice (the step before the block), which
+     * may then choose the other option. */
+    assert_int_equal(act(&s, ENG_ACT_RETURN_PREV, &deputy, NULL, "tham_dinh", 0), MC_OK);
+    assert_string_equal(s.d.step, "tham_dinh");
+    assert_int_equal(s.d.n_branches, 0);
+    assert_int_equal(act(&s, ENG_ACT_FORWARD, &spec, NULL, "phe_duyet", 0), MC_OK);
+    assert_int_equal(s.fx.n_started, 0);
+    assert_int_equal(act(&s, ENG_ACT_APPROVE, &deputy, NULL, NULL, 0), MC_OK);
+    assert_int_equal(s.d.status, ENG_ST_DONE);
+    use_block_process();
+}
+
+/* Random walks through the parallel option: random people forward to a
+ * random next step of the choice (any step of the option opens it all),
+ * assign, return, approve, withdraw. A block is open only after the
+ * choosing step forwarded into the option, and always holds both
+ * branches until it closes at the signature. */
+static void randomised_walk_through_the_parallel_option(void **state)
+{
+    (void)state;
+    use_option_process();
+    static const struct eng_actor *const cast[] = { &reception, &head,   &spec,  &spec_b,
+                                                    &head_b,    &head_c, &deputy };
+    static const enum eng_action acts[] = {
+        ENG_ACT_FORWARD, ENG_ACT_FORWARD,     ENG_ACT_FORWARD,
+        ENG_ACT_ASSIGN,  ENG_ACT_RETURN_PREV, ENG_ACT_REQUEST_SUPPLEMENT,
+        ENG_ACT_APPROVE, ENG_ACT_WITHDRAW,
+    };
+    size_t direct = 0, blocks = 0, joined = 0, finished = 0;
+    for (int round = 0; round < 600; round++) {
+        struct sim s;
+        to_split(&s);
+        for (int n = 0; n < 100 && !eng_status_is_terminal(s.d.status); n++) {
+            pass(&s, (int64_t)pick(90));
+            const struct eng_actor *who = cast[pick(sizeof(cast) / sizeof(cast[0]))];
+            enum eng_action a = acts[pick(sizeof(acts) / sizeof(acts[0]))];
+            if (a == ENG_ACT_WITHDRAW && pick(8) != 0) {
+                continue;
+            }
+            const char *at = pick(3) == 0 ? option_steps[pick(n_proc)].key : NULL;
+            const char *key = at ? at : eng_branch_for(&s.d, who);
+            const struct eng_step *st = step_named(key);
+            const char *target = NULL;
+            if (a == ENG_ACT_FORWARD && st && st->n_next > 0) {
+                target = st->next[pick(st->n_next)];
+            } else if (a == ENG_ACT_RETURN_PREV && st) {
+                const struct eng_step *p = eng_branch_prev(proc, n_proc, st->key);
+                target = p ? p->key : "tham_dinh";
+            }
+            char before[ENG_KEY_MAX];
+            memcpy(before, s.d.step, ENG_KEY_MAX);
+            bool inside = s.d.n_branches > 0;
+            if (act(&s, a, who, at, target, who->person) == MC_OK) {
+                if (!inside && s.d.n_branches > 0) {
+                    /* Only the choice opens the block, and it opens it whole. */
+                    assert_string_equal(before, "tham_dinh");
+                    assert_int_equal(a, ENG_ACT_FORWARD);
+                    assert_int_equal(s.d.n_branches, 2);
+                    assert_int_equal(s.fx.n_started, 2);
+                    blocks++;
+                }
+                if (a == ENG_ACT_FORWARD && strcmp(before, "tham_dinh") == 0 &&
+                    strcmp(s.d.step, "phe_duyet") == 0) {
+                    assert_int_equal(s.d.n_branches, 0);
+                    assert_int_equal(s.fx.n_started, 0);
+                    direct++;
+                }
+                if (a == ENG_ACT_RETURN_PREV && inside) {
+                    /* A return inside the block never leaves it. */
+                    assert_true(s.d.n_branches > 0 || eng_status_is_terminal(s.d.status));
+                }
+                joined += inside && s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status);
+            }
+            block_sane(&s.d, "tham_dinh", "phe_duyet");
+            if (s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status) &&
+                (strcmp(s.d.step, "y_kien_b") == 0 || strcmp(s.d.step, "kiem_tra_b") == 0 ||
+                 strcmp(s.d.step, "y_kien_c") == 0)) {
+                fail_msg("a branch step outside an open block");
+            }
+        }
+        finished += eng_status_is_terminal(s.d.status);
+    }
+    print_message("option walk: %zu direct, %zu blocks, %zu joins, %zu finished\n", direct, blocks,
+                  joined, finished);
+    assert_true(direct > 30);
+    assert_true(blocks > 30);
+    assert_true(joined > 10);
+    assert_true(finished > 10);
+    use_block_process();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -592,6 +794,8 @@ int main(void)
         cmocka_unit_test(randomised_walk_through_the_block),
         cmocka_unit_test(choose_then_run_in_parallel),
         cmocka_unit_test(randomised_walk_through_the_choice),
+        cmocka_unit_test(parallel_option_opens_the_branches),
+        cmocka_unit_test(randomised_walk_through_the_parallel_option),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,11 +17,15 @@
 
 #include "core/process.h"
 
+/* Rows leave `opts` out unless a step has parallel options. */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 struct row {
     const char *key;
     const char *role;
     double hours;
     const char *next; /* "a,b" */
+    const char *opts; /* parallel options: "b,c" or "b,c|e,f"; NULL: none */
 };
 
 struct built {
@@ -29,7 +33,34 @@ struct built {
     struct core_step steps[80];
     const char *next[80][10];
     char keys[80][40];
+    struct core_parallel_option opts[80][4];
+    const char *opt_keys[80][4][10];
 };
+
+/* Keys live in a static pool so they outlive the caller's strings. */
+static const char *pooled(const char *t)
+{
+    static char pool[4096][40];
+    static size_t used;
+    snprintf(pool[used % 4096], 40, "%s", t);
+    return pool[used++ % 4096];
+}
+
+/* "b,c|e,f" into the parallel options of step i. */
+static void build_options(struct built *b, size_t i, const char *spec)
+{
+    char tmp[200];
+    snprintf(tmp, sizeof(tmp), "%s", spec);
+    struct core_step *s = &b->steps[i];
+    s->parallel_options = b->opts[i];
+    for (char *so = NULL, *o = strtok_r(tmp, "|", &so); o; o = strtok_r(NULL, "|", &so)) {
+        struct core_parallel_option *opt = &b->opts[i][s->nparallel_options];
+        opt->keys = b->opt_keys[i][s->nparallel_options++];
+        for (char *sk = NULL, *k = strtok_r(o, ",", &sk); k; k = strtok_r(NULL, ",", &sk)) {
+            opt->keys[opt->nkeys++] = pooled(k);
+        }
+    }
+}
 
 static void build(struct built *b, const struct row *rows, size_t n)
 {
@@ -57,11 +88,10 @@ static void build(struct built *b, const struct row *rows, size_t n)
         }
         snprintf(tmp, sizeof(tmp), "%s", nx);
         for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-            /* Keys live in a static pool so they outlive tmp. */
-            static char pool[4096][40];
-            static size_t used;
-            snprintf(pool[used % 4096], 40, "%s", t);
-            b->next[i][s->nnext++] = pool[used++ % 4096];
+            b->next[i][s->nnext++] = pooled(t);
+        }
+        if (rows[i].opts) {
+            build_options(b, i, rows[i].opts);
         }
     }
 }
@@ -280,6 +310,102 @@ static const struct graph_case graph_cases[] = {
       "P.steps[0].next[1]",
       "d: a branch of the parallel split a must hold at least one step before the join",
       0 },
+    /* Parallel options: an exclusive choice whose option opens a block
+     * by itself (an exclusive gateway straight into a parallel gateway). */
+    { "parallel option: the block is on the critical path, the join is the other option",
+      { { "s", NULL, 1, "d,b,c", "b,c" },
+        { "b", NULL, 2, "d" },
+        { "c", NULL, 3.5, "d" },
+        { "d", NULL, 1, "" } },
+      4,
+      MC_OK,
+      "",
+      "",
+      11 },
+    { "parallel option with its own join and a longer plain option",
+      { { "s", NULL, 1, "t,b,c", "b,c" },
+        { "t", NULL, 8, "d" },
+        { "b", NULL, 1, "j" },
+        { "c", NULL, 1, "j" },
+        { "j", NULL, 1, "d" },
+        { "d", NULL, 1, "" } },
+      6,
+      MC_OK,
+      "",
+      "",
+      20 },
+    { "parallel option naming a step not in next",
+      { { "s", NULL, 1, "d,b,c", "b,x" },
+        { "b", NULL, 1, "d" },
+        { "c", NULL, 1, "d" },
+        { "d", NULL, 1, "" } },
+      4,
+      MC_EINVAL,
+      "P.steps[0].parallel_options[0][1]",
+      "x: not in next",
+      0 },
+    { "parallel option of one step",
+      { { "s", NULL, 1, "d,b", "b" }, { "b", NULL, 1, "d" }, { "d", NULL, 1, "" } },
+      3,
+      MC_EINVAL,
+      "P.steps[0].parallel_options[0]",
+      "must name 2 to 8 steps",
+      0 },
+    { "parallel option not in the order of next",
+      { { "s", NULL, 1, "b,d,c", "b,c" },
+        { "b", NULL, 1, "d" },
+        { "c", NULL, 1, "d" },
+        { "d", NULL, 1, "" } },
+      4,
+      MC_EINVAL,
+      "P.steps[0].parallel_options[0][1]",
+      "c: the steps of a parallel option follow one another in next",
+      0 },
+    { "parallel options on a parallel step",
+      { { "s", NULL, 1, "&b,c", "b,c" },
+        { "b", NULL, 1, "d" },
+        { "c", NULL, 1, "d" },
+        { "d", NULL, 1, "" } },
+      4,
+      MC_EINVAL,
+      "P.steps[0].parallel_options",
+      "belong to an exclusive choice",
+      0 },
+    { "parallel option whose branches end at different steps",
+      { { "s", NULL, 1, "z,b,c", "b,c" },
+        { "b", NULL, 1, "d" },
+        { "c", NULL, 1, "e" },
+        { "z", NULL, 1, "d,e" },
+        { "d", NULL, 1, "" },
+        { "e", NULL, 1, "" } },
+      6,
+      MC_EINVAL,
+      "P.steps[0].parallel_options",
+      "s: its branches end at different steps (d and e); every branch of a parallel option meets",
+      0 },
+    { "parallel option with an empty branch",
+      { { "s", NULL, 1, "z,b,d", "b,d" },
+        { "b", NULL, 1, "d" },
+        { "z", NULL, 1, "d" },
+        { "d", NULL, 1, "" } },
+      4,
+      MC_EINVAL,
+      "P.steps[0].parallel_options[0][1]",
+      "d: a branch of the parallel option of s must hold at least one step before the join",
+      0 },
+    { "parallel split inside a parallel option's branch",
+      { { "s", NULL, 1, "h,b,c", "b,c" },
+        { "b", NULL, 1, "&e,f" },
+        { "c", NULL, 1, "h" },
+        { "e", NULL, 1, "g" },
+        { "f", NULL, 1, "g" },
+        { "g", NULL, 1, "h" },
+        { "h", NULL, 1, "" } },
+      7,
+      MC_EINVAL,
+      "P.steps[1].split",
+      "b is a parallel split inside a branch of s",
+      0 },
 };
 
 static void graph_rules(void **state)
@@ -387,6 +513,41 @@ static void equality_sees_every_field(void **state)
     x.steps[0].forms = forms;
     x.steps[0].nforms = 1;
     assert_true(core_process_equal(&x.p, &y.p));
+    /* Parallel options count: present or not, and their keys. */
+    const struct row opt_rows[] = { { "s", NULL, 1, "d,b,c", "b,c" },
+                                    { "b", NULL, 1, "d" },
+                                    { "c", NULL, 1, "d" },
+                                    { "d", NULL, 1, "" } };
+    const struct row plain_rows[] = { { "s", NULL, 1, "d,b,c" },
+                                      { "b", NULL, 1, "d" },
+                                      { "c", NULL, 1, "d" },
+                                      { "d", NULL, 1, "" } };
+    build(&x, opt_rows, 4);
+    build(&y, plain_rows, 4);
+    assert_false(core_process_equal(&x.p, &y.p));
+    build(&y, opt_rows, 4);
+    assert_true(core_process_equal(&x.p, &y.p));
+    y.opt_keys[0][0][1] = "d";
+    assert_false(core_process_equal(&x.p, &y.p));
+}
+
+static void option_join_and_membership(void **state)
+{
+    (void)state;
+    const struct row rows[] = { { "s", NULL, 1, "t,b,c", "b,c" },
+                                { "t", NULL, 8, "d" },
+                                { "b", NULL, 1, "j" },
+                                { "c", NULL, 1, "j" },
+                                { "j", NULL, 1, "d" },
+                                { "d", NULL, 1, "" } };
+    struct built x;
+    build(&x, rows, 6);
+    assert_int_equal(core_process_option_join(&x.p, 0, 0), 4);
+    assert_int_equal(core_process_option_join(&x.p, 0, 1), -1);
+    assert_int_equal(core_process_option_join(&x.p, 1, 0), -1);
+    assert_int_equal(core_step_option_of(&x.steps[0], "c"), 0);
+    assert_int_equal(core_step_option_of(&x.steps[0], "t"), -1);
+    assert_int_equal(core_process_join_of(&x.p, 0), -1); /* an exclusive step is no split */
 }
 
 static void matches_allows_lifecycle_progress(void **state)
@@ -459,6 +620,7 @@ int main(void)
         cmocka_unit_test(long_paths_are_elided_to_fit),
         cmocka_unit_test(too_many_steps),
         cmocka_unit_test(equality_sees_every_field),
+        cmocka_unit_test(option_join_and_membership),
         cmocka_unit_test(matches_allows_lifecycle_progress),
         cmocka_unit_test(lifecycle_is_one_way),
     };

@@ -5,7 +5,11 @@
 // inside the block shows both branches while two units work on it. Choose,
 // then run in parallel: a file drawn in bpmn.io becomes QT-04's issue in
 // force; the procedure page says which option opens the branches, and the
-// dossier's choice offers both options.
+// dossier's choice offers both options. The head's choice drawn as an
+// exclusive gateway straight into a parallel gateway (no step between)
+// becomes QT-05's issue in force: the editor shows the parallel option, the
+// procedure page draws its block, the action form offers it as one choice,
+// and choosing it opens both branches at once.
 import { readFileSync } from 'node:fs';
 import {
   actOn,
@@ -211,11 +215,6 @@ export const tests = [
           headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/xml' },
           data: readFileSync(new URL(file, data)),
         });
-      // The drawing without the option's step is refused on its parallel gateway.
-      const refused = await post('choice_into_parallel_gateway.bpmn');
-      assert(refused.status() === 400, `the old drawing: ${refused.status()}`);
-      const field = (await refused.json()).errors?.[0]?.field;
-      assert(field === 'bpmn:parallelGateway#Gateway_1ss7spl (line 61)', `refused on ${field}`);
       const made = await post('choose_then_parallel.bpmn');
       assert(made.status() === 201, `import: ${made.status()} ${await made.text()}`);
       const issue = (await made.json()).issue;
@@ -270,6 +269,79 @@ export const tests = [
       await expectCount(page.getByTestId('dossier-branch'), (n) => n === 2, 'both branches listed');
       await expectText(page.getByTestId('dossier-branches'), /Ý kiến Phòng Công chức, viên chức/, 'CCVC branch');
       await shot(page, shots, 'gateways-choice-opened');
+    },
+  },
+  {
+    name: 'gateways: the head chooses consultation in parallel (exclusive gateway into a parallel gateway)',
+    async run({ page, context, shots }) {
+      const data = new URL('../../tests/data/bpmn/', import.meta.url);
+      let csrf = await apiLogin(context, 'chuyenvien1.tcbc');
+      const made = await context.request.post('/api/processes/QT-05/versions', {
+        headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/xml' },
+        data: readFileSync(new URL('choice_parallel_option.bpmn', data)),
+      });
+      assert(made.status() === 201, `import: ${made.status()} ${await made.text()}`);
+      const version = await made.json();
+      assert(
+        JSON.stringify(version.steps[1].parallel_options) === '[["y_kien_ccvc","y_kien_xdcq"]]',
+        `the option: ${JSON.stringify(version.steps[1].parallel_options)}`,
+      );
+      for (const [username, to] of [
+        ['truongphong.tcbc', 'submitted'],
+        ['giamdoc', 'approved'],
+        ['giamdoc', 'effective'],
+      ]) {
+        const token = await apiLogin(context, username);
+        const r = await context.request.post(`/api/processes/QT-05/versions/${version.issue}/transition`, {
+          headers: { 'X-CSRF-Token': token },
+          data: { to },
+        });
+        assert(r.status() === 200, `${to}: ${r.status()} ${await r.text()}`);
+      }
+      const xml = await (await context.request.get(`/api/processes/QT-05/versions/${version.issue}/bpmn`)).text();
+      assert(/sourceRef="Gateway_truong_phong" targetRef="Fork_truong_phong_1"/.test(xml), 'the choice enters the option gateway');
+      csrf = await apiLogin(context, 'motcua1');
+      const received = await context.request.post('/api/dossiers', {
+        headers: { 'X-CSRF-Token': csrf },
+        data: { procedure: '1.014937', applicant: { name: 'Trần Văn Khoa', phone: '0907 246 810' } },
+      });
+      assert(received.status() === 201, `receipt: ${received.status()} ${await received.text()}`);
+      const code = (await received.json()).code;
+      await apiAct(context, 'motcua1', code, 'transfer');
+      await context.clearCookies();
+
+      // The procedure page: the choice, the option's block, the plain option.
+      await page.goto('/thu-tuc/1.014937');
+      const block = page.getByTestId('parallel-block');
+      await block.waitFor();
+      await expectText(block, /Nếu chọn tại bước 2: 2 nhánh song song, hợp lại tại bước 6/, 'the option block names its choice and join');
+      await expectCount(block.getByTestId('parallel-branch'), (n) => n === 2, 'two branches');
+      await expectText(page.getByTestId('process-steps'), /Bước 3, Bước 4 ∥ Bước 5 cùng lúc, song song/, 'the choice lists the option');
+      await shot(page, shots, 'gateways-option-procedure');
+
+      // The editor opens the issue with the third split mode chosen.
+      await login(page, 'chuyenvien1.tcbc');
+      await page.goto('/can-bo/quy-trinh/QT-05/soan-thao');
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'the imported issue is valid');
+      assert(await page.getByTestId('split-option-1').isChecked(), 'the parallel option mode is not chosen');
+      await expectCount(page.getByTestId('option-1').locator('input:checked'), (n) => n === 2, 'both steps in the option');
+      await shot(page, shots, 'gateways-option-editor');
+
+      // The head chooses "consult in parallel": one choice, both branches open.
+      await relogin(page, 'truongphong.tcbc');
+      await openDossierFromInbox(page, code, 'unit');
+      await page.getByTestId('action-forward').click();
+      const select = page.getByTestId('action-form').getByLabel('Chuyển đến bước');
+      await select.waitFor();
+      const labels = await select.locator('option').evaluateAll((els) => els.filter((e) => e.value).map((e) => `${e.value}=${e.textContent.trim()}`));
+      assert(labels.length === 2, `choices ${labels}`);
+      assert(labels.some((l) => /^y_kien_ccvc=Song song: Ý kiến Phòng Công chức, viên chức \(y_kien_ccvc\) ∥ Ý kiến Phòng Xây dựng chính quyền/.test(l)), `choices ${labels}`);
+      await page.getByTestId('action-forward').click();
+      await actOn(page, code, 'forward', (f) => f.getByLabel('Chuyển đến bước').selectOption('y_kien_ccvc'));
+      await expectCount(page.getByTestId('dossier-branch'), (n) => n === 2, 'both branches listed');
+      await expectText(page.getByTestId('dossier-branches'), /Ý kiến Phòng Xây dựng chính quyền/, 'XDCQ branch');
+      await expectText(page.getByTestId('slip'), /Mở song song: Ý kiến Phòng Công chức, viên chức ∥ Ý kiến Phòng Xây dựng chính quyền/, 'the slip shows the choice');
+      await shot(page, shots, 'gateways-option-opened');
     },
   },
 ];

@@ -107,7 +107,7 @@ export interface Dossier {
   /** Inside a parallel block: the branch (step key) the caller's actions apply to. */
   my_branch?: string;
   /** An exclusive choice at the current step: where forward / approve may go. */
-  next_steps?: { key: string; name: string }[];
+  next_steps?: { key: string; name: string; parallel?: string[] | null }[];
   allowed_actions: DossierAction[];
   action?: string;
   /** GET only: the files linked to the dossier. */
@@ -215,6 +215,8 @@ export interface Handover {
   step_to?: StepRef | null;
   note?: string;
   attachments?: string[];
+  /** A forward that opened parallel branches: the step of each branch. */
+  opened?: StepRef[];
 }
 
 export interface ControlSlip {

@@ -215,6 +215,8 @@ export interface ProcessStep {
   next: string[];
   /** exclusive (default): one next step is chosen; parallel: all start as branches. */
   split?: StepSplit;
+  /** Exclusive steps: options that start several next steps at once, each a branch. */
+  parallel_options?: string[][];
 }
 
 /** A step as POST /api/processes/{id}/versions takes it. */
@@ -231,6 +233,8 @@ export interface StepIn {
   next: string[];
   /** exclusive (default): one next step is chosen; parallel: all start as branches. */
   split?: StepSplit;
+  /** Exclusive steps: options that start several next steps at once, each a branch. */
+  parallel_options?: string[][];
 }
 
 export type ProcessStatus = 'draft' | 'submitted' | 'approved' | 'effective' | 'superseded';

@@ -8,11 +8,11 @@ import { translatorFor } from '@/test/translator';
 import { checkProcess, type CheckedStep } from './processCheck';
 import { issueMessage, issueSentence } from './processCheckMessage';
 
-type Row = [key: string, role: string | null, hours: number, next: string];
+type Row = [key: string, role: string | null, hours: number, next: string, opts?: string];
 
-/** next "&b,c": a parallel split to b and c (as in test_process.c). */
+/** next "&b,c": a parallel split to b and c; opts "b,c|e,f": parallel options (as in test_process.c). */
 function build(rows: Row[]): CheckedStep[] {
-  return rows.map(([key, role, hours, next]) => {
+  return rows.map(([key, role, hours, next, opts]) => {
     const parallel = next.startsWith('&');
     const keys = parallel ? next.slice(1) : next;
     return {
@@ -23,6 +23,7 @@ function build(rows: Row[]): CheckedStep[] {
       hours,
       next: keys ? keys.split(',') : [],
       split: parallel ? 'parallel' : 'exclusive',
+      ...(opts ? { parallel_options: opts.split('|').map((o) => o.split(',')) } : {}),
     };
   });
 }
@@ -202,6 +203,90 @@ const graphCases: GraphCase[] = [
     ok: false,
     field: 'P.steps[0].next[1]',
     msg: 'd: a branch of the parallel split a must hold at least one step before the join',
+  },
+  // Parallel options: an exclusive choice whose option opens a block by itself.
+  {
+    name: 'parallel option: the block is on the critical path, the join is the other option',
+    rows: [['s', null, 1, 'd,b,c', 'b,c'], ['b', null, 2, 'd'], ['c', null, 3.5, 'd'], ['d', null, 1, '']],
+    ok: true,
+    longestHalves: 11,
+  },
+  {
+    name: 'parallel option with its own join and a longer plain option',
+    rows: [
+      ['s', null, 1, 't,b,c', 'b,c'],
+      ['t', null, 8, 'd'],
+      ['b', null, 1, 'j'],
+      ['c', null, 1, 'j'],
+      ['j', null, 1, 'd'],
+      ['d', null, 1, ''],
+    ],
+    ok: true,
+    longestHalves: 20,
+  },
+  {
+    name: 'parallel option naming a step not in next',
+    rows: [['s', null, 1, 'd,b,c', 'b,x'], ['b', null, 1, 'd'], ['c', null, 1, 'd'], ['d', null, 1, '']],
+    ok: false,
+    field: 'P.steps[0].parallel_options[0][1]',
+    msg: 'x: not in next',
+  },
+  {
+    name: 'parallel option of one step',
+    rows: [['s', null, 1, 'd,b', 'b'], ['b', null, 1, 'd'], ['d', null, 1, '']],
+    ok: false,
+    field: 'P.steps[0].parallel_options[0]',
+    msg: 'must name 2 to 8 steps',
+  },
+  {
+    name: 'parallel option not in the order of next',
+    rows: [['s', null, 1, 'b,d,c', 'b,c'], ['b', null, 1, 'd'], ['c', null, 1, 'd'], ['d', null, 1, '']],
+    ok: false,
+    field: 'P.steps[0].parallel_options[0][1]',
+    msg: 'c: the steps of a parallel option follow one another in next',
+  },
+  {
+    name: 'parallel options on a parallel step',
+    rows: [['s', null, 1, '&b,c', 'b,c'], ['b', null, 1, 'd'], ['c', null, 1, 'd'], ['d', null, 1, '']],
+    ok: false,
+    field: 'P.steps[0].parallel_options',
+    msg: 'belong to an exclusive choice',
+  },
+  {
+    name: 'parallel option whose branches end at different steps',
+    rows: [
+      ['s', null, 1, 'z,b,c', 'b,c'],
+      ['b', null, 1, 'd'],
+      ['c', null, 1, 'e'],
+      ['z', null, 1, 'd,e'],
+      ['d', null, 1, ''],
+      ['e', null, 1, ''],
+    ],
+    ok: false,
+    field: 'P.steps[0].parallel_options',
+    msg: 's: its branches end at different steps (d and e); every branch of a parallel option meets',
+  },
+  {
+    name: 'parallel option with an empty branch',
+    rows: [['s', null, 1, 'z,b,d', 'b,d'], ['b', null, 1, 'd'], ['z', null, 1, 'd'], ['d', null, 1, '']],
+    ok: false,
+    field: 'P.steps[0].parallel_options[0][1]',
+    msg: 'd: a branch of the parallel option of s must hold at least one step before the join',
+  },
+  {
+    name: "parallel split inside a parallel option's branch",
+    rows: [
+      ['s', null, 1, 'h,b,c', 'b,c'],
+      ['b', null, 1, '&e,f'],
+      ['c', null, 1, 'h'],
+      ['e', null, 1, 'g'],
+      ['f', null, 1, 'g'],
+      ['g', null, 1, 'h'],
+      ['h', null, 1, ''],
+    ],
+    ok: false,
+    field: 'P.steps[1].split',
+    msg: 'b is a parallel split inside a branch of s',
   },
 ];
 

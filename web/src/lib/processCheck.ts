@@ -37,6 +37,8 @@ export interface CheckedStep {
   next: string[];
   /** Default exclusive. */
   split?: 'exclusive' | 'parallel';
+  /** Exclusive steps: groups of next keys that start together (core_parallel_option). */
+  parallel_options?: string[][];
   requires_signature?: boolean;
 }
 
@@ -64,7 +66,13 @@ export type CheckCode =
   | 'parallelBranchNext'
   | 'parallelSignature'
   | 'parallelNeverMeet'
-  | 'parallelDifferentJoins';
+  | 'parallelDifferentJoins'
+  | 'optionOnParallel'
+  | 'optionSize'
+  | 'optionNotInNext'
+  | 'optionOrder'
+  | 'optionEmptyBranch'
+  | 'optionDifferentJoins';
 
 /** The first rule broken: where (a JSON path of the request body) and what. */
 export interface CheckIssue {
@@ -265,12 +273,23 @@ function longest(steps: CheckedStep[], prefix: string, start: number, succ: numb
   return path.length ? { halfHours: dist[end]!, path } : null;
 }
 
-/** walk_branch: branch k of the split i is a chain of steps up to its join. */
-function walkBranch(steps: CheckedStep[], prefix: string, succ: number[][], indeg: number[], i: number, k: number): CheckResult | number {
+/** walk_branch: the branch of the block opened at step i whose first step is `cur`. */
+function walkBranch(
+  steps: CheckedStep[],
+  prefix: string,
+  succ: number[][],
+  indeg: number[],
+  i: number,
+  cur: number,
+  firstField: string,
+  option: boolean,
+): CheckResult | number {
   const split = steps[i]!.key;
-  let cur = succ[i]![k]!;
   if (indeg[cur]! > 1) {
-    return issue(stepField(prefix, i, `.next[${k}]`), 'parallelEmptyBranch', i, { key: steps[cur]!.key, split });
+    return issue(stepField(prefix, i, firstField), option ? 'optionEmptyBranch' : 'parallelEmptyBranch', i, {
+      key: steps[cur]!.key,
+      split,
+    });
   }
   for (let guard = 0; guard <= steps.length; guard++) {
     const s = steps[cur]!;
@@ -285,25 +304,82 @@ function walkBranch(steps: CheckedStep[], prefix: string, succ: number[][], inde
   return issue(stepField(prefix, i, '.split'), 'parallelNeverMeet', i, { key: split });
 }
 
-/** check_parallel: every parallel split opens a well-formed block. */
+/** check_block: the branches starting at next indexes `first` of step i all meet at one join. */
+function blockIssue(
+  steps: CheckedStep[],
+  prefix: string,
+  succ: number[][],
+  indeg: number[],
+  i: number,
+  first: number[],
+  head: string,
+): CheckResult | null {
+  const s = steps[i]!;
+  const option = head !== '.next';
+  let join = -1;
+  for (let k = 0; k < first.length; k++) {
+    const j = walkBranch(steps, prefix, succ, indeg, i, succ[i]![first[k]!]!, `${head}[${k}]`, option);
+    if (typeof j !== 'number') return j;
+    if (join >= 0 && j !== join) {
+      return issue(
+        stepField(prefix, i, option ? '.parallel_options' : '.split'),
+        option ? 'optionDifferentJoins' : 'parallelDifferentJoins',
+        i,
+        { key: s.key, a: steps[join]!.key, b: steps[j]!.key },
+      );
+    }
+    join = j;
+  }
+  return null;
+}
+
+/** check_options: an exclusive step's parallel options, runs of next in order, each a block. */
+function optionsIssue(steps: CheckedStep[], prefix: string, succ: number[][], indeg: number[], i: number): CheckResult | null {
+  const s = steps[i]!;
+  const options = s.parallel_options ?? [];
+  if (options.length === 0) return null;
+  if (s.split === 'parallel') return issue(stepField(prefix, i, '.parallel_options'), 'optionOnParallel', i);
+  let from = 0;
+  for (let o = 0; o < options.length; o++) {
+    const keys = options[o]!;
+    if (keys.length < 2 || keys.length > MAX_NEXT) {
+      return issue(stepField(prefix, i, `.parallel_options[${o}]`), 'optionSize', i);
+    }
+    const first: number[] = [];
+    for (let m = 0; m < keys.length; m++) {
+      const k = s.next.lastIndexOf(keys[m]!);
+      const field = stepField(prefix, i, `.parallel_options[${o}][${m}]`);
+      if (k < 0) return issue(field, 'optionNotInNext', i, { key: keys[m]! });
+      if ((m === 0 && k < from) || (m > 0 && k !== first[m - 1]! + 1)) {
+        return issue(field, 'optionOrder', i, { key: keys[m]! });
+      }
+      first.push(k);
+    }
+    from = first[first.length - 1]! + 1;
+    const found = blockIssue(steps, prefix, succ, indeg, i, first, `.parallel_options[${o}]`);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** check_parallel: every parallel split and parallel option opens a well-formed block. */
 function parallelIssue(steps: CheckedStep[], prefix: string, succ: number[][], indeg: number[]): CheckResult | null {
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!;
+    const opt = optionsIssue(steps, prefix, succ, indeg, i);
+    if (opt) return opt;
     if (s.split !== 'parallel') continue;
     if (s.next.length < 2) return issue(stepField(prefix, i, '.split'), 'parallelFewNext', i, { key: s.key });
-    let join = -1;
-    for (let k = 0; k < s.next.length; k++) {
-      const j = walkBranch(steps, prefix, succ, indeg, i, k);
-      if (typeof j !== 'number') return j;
-      if (join >= 0 && j !== join) {
-        return issue(stepField(prefix, i, '.split'), 'parallelDifferentJoins', i, {
-          key: s.key,
-          a: steps[join]!.key,
-          b: steps[j]!.key,
-        });
-      }
-      join = j;
-    }
+    const found = blockIssue(
+      steps,
+      prefix,
+      succ,
+      indeg,
+      i,
+      s.next.map((_, k) => k),
+      '.next',
+    );
+    if (found) return found;
     // Other steps may lead to the join too: alternatives to the block (C check_parallel).
   }
   return null;

@@ -9,7 +9,7 @@ interface Keyed {
   key: string;
 }
 
-const PARTS = ['key', 'name', 'role', 'unit', 'hours', 'forms', 'outputs', 'next', 'may_return', 'requires_signature', 'split'];
+const PARTS = ['key', 'name', 'role', 'unit', 'hours', 'forms', 'outputs', 'next', 'may_return', 'requires_signature', 'split', 'parallel_options'];
 
 /** "steps[2].next[0]" → "Bước 3 (tham_dinh), bước tiếp theo thứ 1". */
 export function fieldLabel(field: string, steps: Keyed[], tr: Translator): string {

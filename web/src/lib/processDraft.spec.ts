@@ -8,6 +8,31 @@ function step(key: string, next: string[]): ProcessStep {
 
 const chain = () => draftFrom([step('a', ['b']), step('b', ['c']), step('c', [])]);
 
+const choice = () =>
+  draftFrom([
+    { ...step('s', ['t', 'b', 'c']), parallel_options: [['b', 'c']] },
+    step('t', ['d']),
+    step('b', ['d']),
+    step('c', ['d']),
+    step('d', []),
+  ]);
+
+describe('process draft edits of a parallel option', () => {
+  it('keeps the option through a rename and sends it in the body', () => {
+    const out = renameKey(choice(), 2, 'y_kien_b');
+    expect(out[0]!.next).toEqual(['t', 'y_kien_b', 'c']);
+    expect(out[0]!.parallel_options).toEqual([['y_kien_b', 'c']]);
+    expect(toStepsIn(out)[0]!.parallel_options).toEqual([['y_kien_b', 'c']]);
+    expect(toStepsIn(out)[1]!.parallel_options).toBeUndefined();
+  });
+
+  it('drops an option left with one step when a step is removed', () => {
+    const out = removeStep(choice(), 3);
+    expect(out[0]!.next).toEqual(['t', 'b', 'd']);
+    expect(out[0]!.parallel_options).toEqual([]);
+  });
+});
+
 describe('process draft edits', () => {
   it('inserts a step into the chain after the given one', () => {
     const out = insertStep(chain(), 0, { role: 'head', unit: 'TCBC' });

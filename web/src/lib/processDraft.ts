@@ -2,6 +2,7 @@
 // Pure functions over plain data (the editor keeps the list in a ref), so
 // that keys renamed or steps removed never leave a dangling "next".
 import type { ProcessStep, RoleName, StepIn, StepSplit } from '@/api/types';
+import { pruneOptions } from './parallelOptions';
 import type { CheckedStep } from './processCheck';
 
 export interface StepDraft extends CheckedStep {
@@ -13,6 +14,8 @@ export interface StepDraft extends CheckedStep {
   may_return: boolean;
   requires_signature: boolean;
   split: StepSplit;
+  /** Exclusive steps: next steps that start together when chosen. */
+  parallel_options: string[][];
 }
 
 let lastUid = 0;
@@ -34,6 +37,7 @@ export function draftFrom(steps: ProcessStep[]): StepDraft[] {
     requires_signature: s.requires_signature,
     next: [...s.next],
     split: s.split ?? 'exclusive',
+    parallel_options: (s.parallel_options ?? []).map((o) => [...o]),
   }));
 }
 
@@ -65,8 +69,9 @@ export function insertStep(steps: StepDraft[], index: number, defaults: Pick<Ste
     requires_signature: false,
     split: 'exclusive',
     next: before ? [...before.next] : steps[0] ? [steps[0].key] : [],
+    parallel_options: before ? before.parallel_options.map((o) => [...o]) : [],
   };
-  const out = steps.map((s) => (s === before ? { ...s, next: [key] } : s));
+  const out = steps.map((s) => (s === before ? { ...s, next: [key], parallel_options: [] } : s));
   out.splice(index + 1, 0, step);
   return out;
 }
@@ -83,7 +88,7 @@ export function removeStep(steps: StepDraft[], index: number): StepDraft[] {
       for (const k of s.next) {
         for (const t of k === gone.key ? gone.next : [k]) if (t !== s.key && !next.includes(t)) next.push(t);
       }
-      return { ...s, next };
+      return pruneOptions({ ...s, next });
     });
 }
 
@@ -103,6 +108,7 @@ export function renameKey(steps: StepDraft[], index: number, key: string): StepD
     ...s,
     key: i === index ? key : s.key,
     next: s.next.map((k) => (k === old && old !== '' ? key : k)),
+    parallel_options: s.parallel_options.map((o) => o.map((k) => (k === old && old !== '' ? key : k))),
   }));
 }
 
@@ -128,5 +134,6 @@ export function toStepsIn(steps: StepDraft[]): StepIn[] {
     requires_signature: s.requires_signature,
     next: s.next,
     split: s.split,
+    ...(s.split !== 'parallel' && s.parallel_options.length ? { parallel_options: s.parallel_options } : {}),
   }));
 }

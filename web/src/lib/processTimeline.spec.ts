@@ -22,6 +22,22 @@ describe('timelineRows', () => {
     ]);
   });
 
+  it('draws a parallel option after its choosing step, the plain option as a step', () => {
+    const steps = [
+      { ...step('truong_phong', ['tham_dinh', 'y_kien_ccvc', 'y_kien_xdcq']), parallel_options: [['y_kien_ccvc', 'y_kien_xdcq']] },
+      step('tham_dinh', ['tong_hop']),
+      step('y_kien_ccvc', ['tong_hop']),
+      step('y_kien_xdcq', ['tong_hop']),
+      step('tong_hop', []),
+    ];
+    expect(timelineRows(steps)).toEqual([
+      { kind: 'step', index: 0 },
+      { kind: 'parallel', split: 0, join: 4, branches: [[2], [3]], option: 0 },
+      { kind: 'step', index: 1 },
+      { kind: 'step', index: 4 },
+    ]);
+  });
+
   it('keeps an exclusive choice as a list of steps', () => {
     const steps = [step('a', ['b', 'c']), step('b', ['d']), step('c', ['d']), step('d', [])];
     expect(timelineRows(steps).map((r) => r.kind)).toEqual(['step', 'step', 'step', 'step']);
