@@ -37,4 +37,14 @@ enum mc_status engine_recur_sweep(const struct engine *e, struct store *st, int6
                                   struct engine_recur_report *out,
                                   struct mc_err *err) MC_MUST_CHECK;
 
+/* A case of item `item` opened by hand (dossier id `dossier`, at `now`),
+ * inside the caller's transaction: when the item has a recurrence rule,
+ * the period whose opening window holds `now` — the one core_recur_latest
+ * finds, the one the sweep would open now — is recorded with this case
+ * unless it already has one (*recorded false then, and for an item without
+ * a rule: an extra case is allowed and recorded nowhere). */
+enum mc_status engine_recur_adopt(const struct engine *e, struct store *st, const char *item,
+                                  int64_t dossier, int64_t now, bool *recorded,
+                                  struct mc_err *err) MC_MUST_CHECK;
+
 #endif
