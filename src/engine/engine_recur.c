@@ -92,30 +92,6 @@ static enum mc_status open_one(const struct engine *e, struct store *st,
     return rc;
 }
 
-enum mc_status engine_recur_adopt(const struct engine *e, struct store *st, const char *item,
-                                  int64_t dossier, int64_t now, bool *recorded, struct mc_err *err)
-{
-    *recorded = false;
-    struct store_recur_item it;
-    bool found = false;
-    enum mc_status rc = store_recur_item(st, item, &it, &found, err);
-    if (rc != MC_OK || !found) {
-        return rc;
-    }
-    int64_t today = eng_days_from_date(eng_local_date(now));
-    struct core_occurrence o;
-    rc = core_recur_latest(&it.rule, engine_recur_lead(&it.rule, it.limit_minutes), today,
-                           engine_recur_working_day, (void *)&e->wt, &o, &found, err);
-    if (rc != MC_OK || !found) {
-        return rc;
-    }
-    rc = store_recur_claim(st, item, o.period, now, recorded, err);
-    if (rc == MC_OK && *recorded) {
-        rc = store_recur_link(st, item, o.period, dossier, err);
-    }
-    return rc;
-}
-
 /* The occurrence of `it` to open now, if any. */
 static enum mc_status due_now(const struct engine *e, struct store *st,
                               const struct store_recur_item *it, int64_t today,
@@ -138,6 +114,31 @@ static enum mc_status due_now(const struct engine *e, struct store *st,
     bool opened = false;
     rc = store_recur_opened(st, it->code, o->period, &opened, err);
     *due = rc == MC_OK && !opened;
+    return rc;
+}
+
+enum mc_status engine_recur_adopt(const struct engine *e, struct store *st, const char *item,
+                                  int64_t dossier, int64_t now, bool *recorded, struct mc_err *err)
+{
+    *recorded = false;
+    struct store_recur_item it;
+    bool found = false;
+    enum mc_status rc = store_recur_item(st, item, &it, &found, err);
+    if (rc != MC_OK || !found) {
+        return rc;
+    }
+    /* The period the sweep would open now, by the sweep's own rule (a
+     * period past its due day when the rule was set is no period of it). */
+    struct core_occurrence o;
+    bool due = false;
+    rc = due_now(e, st, &it, eng_days_from_date(eng_local_date(now)), &o, &due, err);
+    if (rc != MC_OK || !due) {
+        return rc;
+    }
+    rc = store_recur_claim(st, item, o.period, now, recorded, err);
+    if (rc == MC_OK && *recorded) {
+        rc = store_recur_link(st, item, o.period, dossier, err);
+    }
     return rc;
 }
 
