@@ -54,6 +54,44 @@ static void restart(void)
     assert_int_equal(it_server_spawn(&dit_srv, false, args), 0);
 }
 
+/* The text of a PDF answer by pdftotext, whitespace runs made one space
+ * (a table cell may wrap a name). Free it. */
+static char *pdf_text(const struct it_resp *r)
+{
+    char path[] = "/tmp/motcua-it-recur-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, r->body, r->len), (ssize_t)r->len);
+    close(fd);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' - 2>&1", path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *out = calloc(1, cap);
+    bool space = false;
+    int c;
+    while ((c = fgetc(p)) != EOF) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (n + 3 >= cap) {
+            cap *= 2;
+            out = realloc(out, cap);
+        }
+        if (space) {
+            out[n++] = ' ';
+            space = false;
+        }
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    assert_int_equal(pclose(p), 0);
+    unlink(path);
+    return out;
+}
+
 /* The sweep as the administrator; returns how many cases it opened. */
 static int64_t sweep(void)
 {
@@ -227,6 +265,20 @@ static void a_period_opens_once(void **state)
     assert_string_equal(dit_sub(ev, "actor", "kind"), "system");
     assert_non_null(strstr(dit_str(ev, "note"), "2026-11"));
     it_resp_release(&r);
+    /* The printed control slip (Mẫu 05) names it in the form's language. */
+    static const struct {
+        const char *lang, *name;
+    } slips[] = { { "vi", "Hệ thống (định kỳ)" }, { "en", "System (recurring)" } };
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof(path), "/api/dossiers/%s/forms/mau-05?lang=%s", first, slips[i].lang);
+        assert_int_equal(dit_call("chuyenvien1.vp", "GET", path, NULL, NULL, &r), 200);
+        char *text = pdf_text(&r);
+        if (strstr(text, slips[i].name) == NULL) {
+            fail_msg("Mẫu 05 (%s) does not name \"%s\": %s", slips[i].lang, slips[i].name, text);
+        }
+        free(text);
+        it_resp_release(&r);
+    }
     /* In the VP specialists' queue, and they can take it. */
     assert_int_equal(dit_call("chuyenvien1.vp", "GET", "/api/inbox?scope=unit", NULL, NULL, &r),
                      200);
