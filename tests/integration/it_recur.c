@@ -543,10 +543,34 @@ static void import_names_bad_rules(void **state)
     free(out);
 }
 
+/* people.json cannot name the system actor: the import refuses the whole
+ * directory. */
+static void import_refuses_a_person_named_system(void **state)
+{
+    (void)state;
+    char dir[400], cmd[2000];
+    snprintf(dir, sizeof(dir), "%s/system-demo", dit_srv.dir);
+    snprintf(cmd, sizeof(cmd),
+             "cp -r '%s/demo' '%s' && sed -i '0,/\\[/s//[{\"username\": \"system\", \"full_name\": "
+             "\"X\", \"roles\": [{\"role\": \"specialist\", \"unit\": \"VP\"}]},/' "
+             "'%s/people.json'",
+             MC_SOURCE_DIR, dir, dir);
+    sh(cmd);
+    const char *args[] = { "import", dir, NULL };
+    char *out = NULL;
+    assert_int_equal(it_cli(&dit_srv, &out, args), 1);
+    if (strstr(out, "people.json: $[0]: system is the system actor") == NULL ||
+        strstr(out, "1 error; nothing was changed") == NULL) {
+        fail_msg("import said: %s", out);
+    }
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(import_names_bad_rules),
+        cmocka_unit_test(import_refuses_a_person_named_system),
         cmocka_unit_test(rule_edit_is_for_admins_and_validated),
         cmocka_unit_test(a_period_opens_once),
         cmocka_unit_test(the_system_actor_is_no_officer),
