@@ -166,7 +166,8 @@ def check_agency(d):
     a = load(d, f)
     if a is None:
         return
-    if not keys(f, "$", a, ["code", "name"], ["name_en", "province", "address", "phone", "email", "website"]):
+    if not keys(f, "$", a, ["code", "name"], ["name_en", "province", "address", "phone", "email", "website",
+                                               "abbreviation"]):
         return
     for k, v in a.items():
         is_str(f, "$." + k, v)
@@ -176,6 +177,10 @@ def check_agency(d):
             err(f, "$.code: at most 13 characters")
         if not RE_AGENCY.match(code):
             err(f, "$.code: not of the QCVN 102 form NNN.NN.NN.ANN")
+    abbr = a.get("abbreviation")
+    # NĐ 30/2020 ký hiệu groups: capitals, Đ, digits, single hyphens (core/agency.c).
+    if isinstance(abbr, str) and not re.fullmatch(r"[A-ZĐ](?:[A-ZĐ0-9]|-(?=[A-ZĐ0-9])){0,19}", abbr):
+        err(f, "$.abbreviation: upper-case letters, Đ, digits and single hyphens, from a letter")
 
 
 def check_units(d):

@@ -19,14 +19,22 @@ int import_agency(struct import_ctx *ctx)
     if (j == NULL) {
         return 0;
     }
-    static const char *const keys[] = { "code",  "name",  "name_en", "province", "address",
-                                        "phone", "email", "website", NULL };
-    const char *v[8] = { NULL };
+    static const char *const keys[] = { "code",  "name",  "name_en", "province",     "address",
+                                        "phone", "email", "website", "abbreviation", NULL };
+    const char *v[9] = { NULL };
     bool ok = import_only_keys(ctx, file, "", j, keys);
     ok &= import_str(ctx, file, "", j, "code", true, 13, &v[0]);
     ok &= import_str(ctx, file, "", j, "name", true, 300, &v[1]);
     for (size_t i = 2; i < 8; i++) {
         ok &= import_str(ctx, file, "", j, keys[i], false, 300, &v[i]);
+    }
+    ok &= import_str(ctx, file, "", j, "abbreviation", false, CORE_AGENCY_ABBR_MAX, &v[8]);
+    if (v[8] && !core_agency_abbreviation_ok(v[8])) {
+        import_error(ctx, file, "$.abbreviation",
+                     "must be the agency's abbreviation as a ký hiệu prints it (NĐ 30/2020): "
+                     "upper-case letters, Đ, digits and single hyphens, starting with a letter, "
+                     "e.g. SNV");
+        ok = false;
     }
     if (v[0] && !core_agency_code_ok(v[0])) {
         import_error(ctx, file, "$.code",
@@ -43,7 +51,8 @@ int import_agency(struct import_ctx *ctx)
                                  .address = dup_or_null(v[4]),
                                  .phone = dup_or_null(v[5]),
                                  .email = dup_or_null(v[6]),
-                                 .website = dup_or_null(v[7]) };
+                                 .website = dup_or_null(v[7]),
+                                 .abbreviation = dup_or_null(v[8]) };
         struct mc_err err;
         if (store_agency_put(ctx->st, &a, &err) != MC_OK) {
             import_error(ctx, file, "", "%s", err.msg);
@@ -65,11 +74,11 @@ int export_agency(struct store *st, const char *dir)
         return -1;
     }
     json_t *j = json_object();
-    const char *keys[] = { "code",    "name",  "name_en", "province",
-                           "address", "phone", "email",   "website" };
-    const char *vals[] = { a.code,    a.name,  a.name_en, a.province,
-                           a.address, a.phone, a.email,   a.website };
-    for (size_t i = 0; i < 8; i++) {
+    const char *keys[] = { "code",  "name",  "name_en", "province",    "address",
+                           "phone", "email", "website", "abbreviation" };
+    const char *vals[] = { a.code,  a.name,  a.name_en, a.province,    a.address,
+                           a.phone, a.email, a.website, a.abbreviation };
+    for (size_t i = 0; i < 9; i++) {
         if (vals[i]) {
             json_object_set_new(j, keys[i], json_string(vals[i]));
         }

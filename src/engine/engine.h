@@ -111,6 +111,12 @@ struct engine_case {
     const char *subject;   /* what this case is about (1–500 bytes) */
     const char *note;      /* NULL or the opening event's note */
     const char *ref;       /* unique reference made by the caller */
+    /* The recurrence sweep: the period it claimed for this case. NULL: the
+     * case is opened by hand, and for an item with a recurrence rule
+     * engine_open_case records it as the case of the period whose opening
+     * window holds `now`, unless that period has its case already
+     * (engine_recur_adopt; docs/ENGINE.md §11). */
+    const char *period;
 };
 
 /* The caller (`who`, a staff actor) becomes the case's initiator. The HTTP

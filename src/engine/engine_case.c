@@ -8,6 +8,7 @@
 #include "core/ruleset.h"
 #include "engine/engine.h"
 #include "engine/engine_int.h"
+#include "engine/engine_recur.h"
 #include "store/store_case.h"
 
 enum mc_status engine_open_case(const struct engine *e, struct store *st,
@@ -71,6 +72,12 @@ enum mc_status engine_open_case(const struct engine *e, struct store *st,
         rc = engine_record_first(e, st, out->dossier, &t, out->code, ENG_ACT_OPEN_CASE, &out->state,
                                  &out->fx, who, c->note && *c->note ? c->note : c->subject, now,
                                  err);
+    }
+    if (rc == MC_OK && c->period == NULL) {
+        /* In the same transaction: a hand-opened case of a recurring item
+         * takes its period, so the sweep does not open a second one. */
+        bool recorded = false;
+        rc = engine_recur_adopt(e, st, c->item, out->dossier, now, &recorded, err);
     }
     return rc;
 }

@@ -71,7 +71,9 @@ static enum mc_status open_one(const struct engine *e, struct store *st,
              o->period, due.day, due.month, due.year);
     char ref[24];
     recur_ref(it->code, o->period, ref);
-    struct engine_case c = { .item = it->code, .subject = subject, .note = note, .ref = ref };
+    struct engine_case c = {
+        .item = it->code, .subject = subject, .note = note, .ref = ref, .period = o->period
+    };
     struct engine_result res;
     if (rc == MC_OK) {
         rc = engine_open_case(e, st, &who, &c, now, &res, err);
@@ -112,6 +114,31 @@ static enum mc_status due_now(const struct engine *e, struct store *st,
     bool opened = false;
     rc = store_recur_opened(st, it->code, o->period, &opened, err);
     *due = rc == MC_OK && !opened;
+    return rc;
+}
+
+enum mc_status engine_recur_adopt(const struct engine *e, struct store *st, const char *item,
+                                  int64_t dossier, int64_t now, bool *recorded, struct mc_err *err)
+{
+    *recorded = false;
+    struct store_recur_item it;
+    bool found = false;
+    enum mc_status rc = store_recur_item(st, item, &it, &found, err);
+    if (rc != MC_OK || !found) {
+        return rc;
+    }
+    /* The period the sweep would open now, by the sweep's own rule (a
+     * period past its due day when the rule was set is no period of it). */
+    struct core_occurrence o;
+    bool due = false;
+    rc = due_now(e, st, &it, eng_days_from_date(eng_local_date(now)), &o, &due, err);
+    if (rc != MC_OK || !due) {
+        return rc;
+    }
+    rc = store_recur_claim(st, item, o.period, now, recorded, err);
+    if (rc == MC_OK && *recorded) {
+        rc = store_recur_link(st, item, o.period, dossier, err);
+    }
     return rc;
 }
 

@@ -37,4 +37,15 @@ enum mc_status engine_recur_sweep(const struct engine *e, struct store *st, int6
                                   struct engine_recur_report *out,
                                   struct mc_err *err) MC_MUST_CHECK;
 
+/* A case of item `item` opened by hand (dossier id `dossier`, at `now`),
+ * inside the caller's transaction: when the item has a recurrence rule,
+ * the period the sweep would open now — the latest whose opening day has
+ * come (its window holds `now`), not past its due day when the rule was
+ * set, not recorded yet — is recorded with this case (*recorded true), so
+ * the sweep does not open it again. Otherwise nothing is written: an extra
+ * case of a period already recorded is allowed and belongs to none. */
+enum mc_status engine_recur_adopt(const struct engine *e, struct store *st, const char *item,
+                                  int64_t dossier, int64_t now, bool *recorded,
+                                  struct mc_err *err) MC_MUST_CHECK;
+
 #endif

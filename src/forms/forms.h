@@ -71,6 +71,7 @@ struct forms_doc {
     struct forms_when issued; /* the date the form is dated */
     const char *code;         /* the dossier code (or the online reference) */
     int64_t number;         /* "Số: N/…" of Mẫu 01–04 (docs/FORMS.md "Numbers"); 0: none */
+    const char *symbol;     /* the ký hiệu after it as first printed; NULL: the form's own */
     const char *lookup_url; /* carried by the QR code beside the code; NULL: code only */
     struct {
         const char *name, *phone, *email, *address, *id_number;
@@ -109,11 +110,21 @@ const char *forms_kind_file_name(enum forms_kind k, enum forms_lang lang);
 /* The ký hiệu after a form's number ("PXL" for Mẫu 04); "" for the forms
  * that carry no number (Mẫu 05, 06). */
 const char *forms_kind_notation(enum forms_kind k);
-/* "Số: 05/PXL" (NĐ 30/2020: numbers below 10 take a leading zero); in
- * English "No. (Số): 05/PXL". false for a form without notation, a number
- * below 1 or a buffer too small. */
-bool forms_number_line(char *buf, size_t cap, enum forms_kind k, int64_t number,
+/* The ký hiệu of a form issued by an agency with abbreviation `abbr`
+ * (NULL or "": none): "PXL-SNV", or the form's own "PXL" (NĐ 30/2020: the
+ * type's abbreviation, then the issuing body's, joined by "-"; domain.md
+ * §7.2). false for a form without notation or a buffer too small. */
+bool forms_symbol(char *buf, size_t cap, enum forms_kind k, const char *abbr);
+/* "Số: 05/PXL-SNV" (NĐ 30/2020: numbers below 10 take a leading zero); in
+ * English "No. (Số): 05/PXL-SNV". `symbol` is the ký hiệu stored with the
+ * number (NULL or "": the form's own notation). false for a form without
+ * notation, a number below 1 or a buffer too small. */
+bool forms_number_line(char *buf, size_t cap, enum forms_kind k, int64_t number, const char *symbol,
                        enum forms_lang lang);
+
+/* How a form names the system actor that opens recurring cases (people
+ * kind 'system', 0016): "Hệ thống (định kỳ)" / "System (recurring)". */
+const char *forms_system_actor(enum forms_lang lang);
 
 /* "vi" / "en" → the language; false for anything else (NULL included). */
 bool forms_lang_parse(const char *s, enum forms_lang *out);

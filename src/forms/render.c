@@ -34,8 +34,8 @@ static void header(struct fl *f, const struct forms_doc *d)
     double h = fl_draw(f, fl_fmt(f, "%s\n<b>%s</b>", upper(f, d->agency), upper(f, d->desk)),
                        f->left, y0, lw, s, FL_CENTER);
     fl_line(f, f->left + lw * 0.3, f->left + lw * 0.7, y0 + h + 2);
-    char number[64];
-    if (forms_number_line(number, sizeof(number), d->kind, d->number, d->lang)) {
+    char number[96];
+    if (forms_number_line(number, sizeof(number), d->kind, d->number, d->symbol, d->lang)) {
         /* Số, ký hiệu under the issuing body (NĐ 30/2020 thể thức). */
         h += 5 + fl_draw(f, fl_esc(f, number), f->left, y0 + h + 5, lw, s + 0.5, FL_CENTER);
     }

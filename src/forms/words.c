@@ -103,7 +103,18 @@ const char *forms_kind_notation(enum forms_kind k)
     return known(k) ? KINDS[k].notation : "";
 }
 
-bool forms_number_line(char *buf, size_t cap, enum forms_kind k, int64_t number,
+bool forms_symbol(char *buf, size_t cap, enum forms_kind k, const char *abbr)
+{
+    const char *notation = forms_kind_notation(k);
+    if (cap == 0 || *notation == '\0') {
+        return false;
+    }
+    bool with = abbr != NULL && *abbr != '\0';
+    int w = snprintf(buf, cap, "%s%s%s", notation, with ? "-" : "", with ? abbr : "");
+    return w >= 0 && (size_t)w < cap;
+}
+
+bool forms_number_line(char *buf, size_t cap, enum forms_kind k, int64_t number, const char *symbol,
                        enum forms_lang lang)
 {
     const char *notation = forms_kind_notation(k);
@@ -111,8 +122,14 @@ bool forms_number_line(char *buf, size_t cap, enum forms_kind k, int64_t number,
         return false;
     }
     int w = snprintf(buf, cap, "%s %02lld/%s",
-                     lang == FORMS_EN ? "No. (Số):" : "Số:", (long long)number, notation);
+                     lang == FORMS_EN ? "No. (Số):" : "Số:", (long long)number,
+                     symbol && *symbol ? symbol : notation);
     return w >= 0 && (size_t)w < cap;
+}
+
+const char *forms_system_actor(enum forms_lang lang)
+{
+    return lang == FORMS_EN ? "System (recurring)" : "Hệ thống (định kỳ)";
 }
 
 bool forms_lang_parse(const char *s, enum forms_lang *out)

@@ -123,8 +123,14 @@ static void components(struct store *db, struct mc_arena *a, json_t *dj, struct 
     }
 }
 
-static const char *person(json_t *e, const char *key)
+/* The person named by `key` of an event; the system actor (kind
+ * "system", 0016) by its name in the form's language. */
+static const char *person(json_t *e, const char *key, enum forms_lang lang)
 {
+    const char *kind = sub(e, key, "kind");
+    if (kind && strcmp(kind, "system") == 0) {
+        return forms_system_actor(lang);
+    }
     return sub(e, key, "full_name");
 }
 
@@ -135,9 +141,9 @@ static void handovers(struct mc_arena *a, json_t *events, struct forms_doc *doc)
     for (size_t i = 0; i < n; i++) {
         json_t *e = json_array_get(events, i);
         h[i] = (struct forms_handover){ .from_unit = sub(e, "from_unit", "name"),
-                                        .from_person = person(e, "from_person"),
+                                        .from_person = person(e, "from_person", doc->lang),
                                         .to_unit = sub(e, "to_unit", "name"),
-                                        .to_person = person(e, "to_person"),
+                                        .to_person = person(e, "to_person", doc->lang),
                                         .at = when_of(json_object_get(e, "at")),
                                         .verdict = str(e, "verdict"),
                                         .note = str(e, "note") };
@@ -245,7 +251,7 @@ static enum mc_status fill(struct store *db, struct mc_arena *a, enum forms_kind
     }
     /* Dated the day of the act it records; the control slip the day printed. */
     doc->issued = ev ? when_of(json_object_get(ev, "at")) : when_at(now);
-    doc->officer = ev ? person(ev, "actor") : NULL;
+    doc->officer = ev ? person(ev, "actor", doc->lang) : NULL;
     *event = ev;
     return MC_OK;
 }
@@ -340,8 +346,17 @@ enum mc_status http_form_gather(struct store *db, struct mc_arena *a, const stru
         /* Mẫu 01–04 carry the number of the event they record: drawn on
          * the first print, the same on every reprint. */
         json_int_t seq = json_integer_value(json_object_get(ev, "seq"));
-        rc = store_form_number(db, forms_kind_slug(k), d->id, seq, out->doc.issued.year, now,
-                               &out->doc.number, err);
+        char symbol[64], printed[64];
+        if (!forms_symbol(symbol, sizeof(symbol), k, out->agency.abbreviation)) {
+            rc = mc_fail(err, MC_EINTERNAL, "the form's ký hiệu does not fit");
+        }
+        if (rc == MC_OK) {
+            rc = store_form_number(db, forms_kind_slug(k), d->id, seq, out->doc.issued.year, symbol,
+                                   now, &out->doc.number, printed, sizeof(printed), err);
+        }
+        if (rc == MC_OK && printed[0] != '\0') {
+            out->doc.symbol = mc_arena_strndup(a, printed, strlen(printed));
+        }
     }
     return rc;
 }

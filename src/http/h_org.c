@@ -366,6 +366,31 @@ enum mc_status h_person_create(struct http_req *req, struct http_resp *resp, str
     return rc;
 }
 
+/* The system actor (store_person_is_system) is no member of staff: a
+ * PATCH of it is refused naming the first field it tries to change. */
+static enum mc_status refuse_system_patch(struct http_req *req, int64_t person, json_t *body,
+                                          struct mc_err *err)
+{
+    bool is_system = false;
+    enum mc_status rc = store_person_is_system(req->db, person, &is_system, err);
+    if (rc != MC_OK || !is_system) {
+        return rc;
+    }
+    static const char *const fields[] = { "password",  "roles",    "in_charge_of", "disabled",
+                                          "full_name", "position", "email",        "phone" };
+    const char *field = "username";
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        if (json_object_get(body, fields[i])) {
+            field = fields[i];
+            break;
+        }
+    }
+    return mc_fail_field(err, MC_EINVAL, field,
+                         "%s: %s is the system actor (it opens recurring cases), not a member of "
+                         "staff: it cannot log in, hold roles or be edited",
+                         field, http_param(req, 0));
+}
+
 /* PATCH changes only what the body names: fill the rest from the record. */
 static enum mc_status merge_current(struct http_req *req, int64_t person, struct person_in *in,
                                     json_t **cur, struct mc_err *err)
@@ -410,6 +435,9 @@ enum mc_status h_person_update(struct http_req *req, struct http_resp *resp, str
     enum mc_status rc = person_body(req, false, &body, &in, err);
     if (rc == MC_OK) {
         rc = store_person_id(req->db, http_param(req, 0), &person, err);
+    }
+    if (rc == MC_OK) {
+        rc = refuse_system_patch(req, person, body, err);
     }
     if (rc == MC_OK) {
         rc = merge_current(req, person, &in, &cur, err);

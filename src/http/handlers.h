@@ -100,4 +100,8 @@ http_handler_fn h_recur_put;
 http_handler_fn h_recur_delete;
 http_handler_fn h_recur_sweep;
 
+/* h_agency.c: the agency record; administrators set its abbreviation */
+http_handler_fn h_agency_get;
+http_handler_fn h_agency_update;
+
 #endif

@@ -73,6 +73,10 @@ const struct http_route http_routes[] = {
     { "PUT", "/api/procedures/{code}/recurrence", h_recur_put, HTTP_AUTH },
     { "DELETE", "/api/procedures/{code}/recurrence", h_recur_delete, HTTP_AUTH },
     { "POST", "/api/recurrence/sweep", h_recur_sweep, HTTP_AUTH },
+    /* The agency record (the portal's header, the forms); admins set its
+     * abbreviation (docs/FORMS.md "Numbers"). */
+    { "GET", "/api/agency", h_agency_get, HTTP_PUBLIC },
+    { "PATCH", "/api/agency", h_agency_update, HTTP_AUTH },
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -148,7 +148,11 @@ static const char STATS_UNIT[] =
 static const char STATS_OFFICER[] =
     STATS_SQL("c.officer", "d.holder",
               "'officer', coalesce(x.username, 'applicant'), 'name', x.full_name",
-              "LEFT JOIN people x ON x.id = k.k", "coalesce(x.username, ''), k.k");
+              /* The system actor (0016) opens recurring cases; a machine is
+               * never among the officers evaluated (its cases still count by
+               * unit and procedure). */
+              "LEFT JOIN people x ON x.id = k.k WHERE x.kind IS NOT 'system'",
+              "coalesce(x.username, ''), k.k");
 static const char STATS_PROCEDURE[] =
     STATS_SQL("c.procedure_id", "d.procedure_id",
               "'procedure', coalesce(p.code, k.k), 'name', p.name, 'kind', p.kind",

@@ -9,9 +9,11 @@
 /* minutes since the epoch → "YYYY-MM-DDTHH:MM:00+07:00" (NULL stays NULL) */
 #define T(x) "strftime('%Y-%m-%dT%H:%M:00+07:00', (" x ") * 60 + 25200, 'unixepoch')"
 
+/* kind: "person", or "system" for the actor of the recurrence sweep (0016),
+ * which the interface names in the reader's language. */
 #define PERSON(id)                                                                       \
-    "(SELECT json_object('id', p.id, 'username', p.username, 'full_name', p.full_name)" \
-    " FROM people p WHERE p.id = " id ")"
+    "(SELECT json_object('id', p.id, 'username', p.username, 'full_name', p.full_name," \
+    " 'kind', p.kind) FROM people p WHERE p.id = " id ")"
 #define UNIT(id)                                                                      \
     "(SELECT json_object('id', u.id, 'code', u.code, 'name', u.name) FROM units u" \
     " WHERE u.id = " id ")"

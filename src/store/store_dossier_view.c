@@ -33,7 +33,11 @@ static const char view_sql[] =
     " pr.code AS \"process.code\", v.issue AS \"process.issue\", " UNIT_COLS("u", "unit") ", "
     UNIT_COLS("du", "desk_unit") ", d.channel AS channel, d.ruleset AS ruleset,"
     " CASE d.channel WHEN 0 THEN 'case' ELSE 'dossier' END AS kind, d.subject AS subject, "
-    PERSON_COLS("ini", "initiator") ","
+    PERSON_COLS("ini", "initiator") ", ini.kind AS \"initiator.kind\","
+    /* The period of a recurring task's case (0013, 0016); none for a
+     * dossier, whose lookup is skipped. */
+    " CASE WHEN d.channel = 0 THEN (SELECT r.period FROM recurrence_runs r"
+    "   WHERE r.dossier = d.id) END AS recurrence_period,"
     /* An object even for a case, which has no applicant (all null). */
     " json_object('name', d.applicant_name, 'phone', d.applicant_phone,"
     "   'email', d.applicant_email, 'address', d.applicant_addr,"

@@ -159,7 +159,10 @@ enum mc_status store_person_upsert(struct store *st, const struct store_person *
                    "INSERT INTO people(username, full_name, position, email, phone, created_at)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(username) DO UPDATE SET"
                    " full_name = excluded.full_name, position = excluded.position,"
-                   " email = excluded.email, phone = excluded.phone",
+                   " email = excluded.email, phone = excluded.phone"
+                   /* The system actor (0016) is not staff: an import or an
+                    * administrator never rewrites it. */
+                   " WHERE people.kind = 'person'",
                    err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -170,7 +173,47 @@ enum mc_status store_person_upsert(struct store *st, const struct store_person *
     store_bind_text(s, 4, p->email);
     store_bind_text(s, 5, p->phone);
     store_bind_i64(s, 6, now);
-    return store_exec_stmt(st, s, "saving a person", err);
+    enum mc_status rc = store_exec_stmt(st, s, "saving a person", err);
+    if (rc == MC_OK && sqlite3_changes(st->db) == 0) {
+        return mc_fail_field(err, MC_EINVAL, "username",
+                             "%s is the system actor (it opens recurring cases), not a member of "
+                             "staff: it cannot be edited",
+                             p->username);
+    }
+    return rc;
+}
+
+enum mc_status store_person_is_system(struct store *st, int64_t person, bool *is_system,
+                                      struct mc_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, "SELECT kind = 'system' FROM people WHERE id = ?1", err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    store_bind_i64(s, 1, person);
+    int rc = sqlite3_step(s);
+    *is_system = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE) {
+        return mc_fail(err, MC_ENOTFOUND, "no such user");
+    }
+    return rc == SQLITE_ROW ? MC_OK : store_fail_db(st, err, "reading a person's kind");
+}
+
+/* MC_EINVAL naming `field` when `person` is the system actor: it never
+ * logs in, holds a role or acts for anyone but the recurrence sweep. */
+static enum mc_status refuse_system(struct store *st, int64_t person, const char *field,
+                                    struct mc_err *err)
+{
+    bool is_system = false;
+    enum mc_status rc = store_person_is_system(st, person, &is_system, err);
+    if (rc == MC_OK && is_system) {
+        rc = mc_fail_field(err, MC_EINVAL, field,
+                           "%s: the system actor (it opens recurring cases) cannot log in or "
+                           "hold roles",
+                           field);
+    }
+    return rc;
 }
 
 enum mc_status store_person_id(struct store *st, const char *username, int64_t *id,
@@ -187,6 +230,12 @@ static enum mc_status unit_id(struct store *st, const char *code, int64_t *id, s
 enum mc_status store_person_set_roles(struct store *st, int64_t person,
                                       const struct core_grant *grants, size_t n, struct mc_err *err)
 {
+    if (n > 0) {
+        enum mc_status rc = refuse_system(st, person, "roles", err);
+        if (rc != MC_OK) {
+            return rc;
+        }
+    }
     sqlite3_stmt *s = store_stmt(st, "DELETE FROM person_roles WHERE person = ?1", err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -215,6 +264,12 @@ enum mc_status store_person_set_roles(struct store *st, int64_t person,
 enum mc_status store_person_set_in_charge(struct store *st, int64_t person,
                                           const char *const *units, size_t n, struct mc_err *err)
 {
+    if (n > 0) {
+        enum mc_status rc = refuse_system(st, person, "in_charge_of", err);
+        if (rc != MC_OK) {
+            return rc;
+        }
+    }
     sqlite3_stmt *s = store_stmt(st, "DELETE FROM person_in_charge WHERE person = ?1", err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -250,6 +305,10 @@ static enum mc_status changed_one(struct store *st, enum mc_status rc, struct mc
 enum mc_status store_person_set_password(struct store *st, int64_t person, const char *hash,
                                          struct mc_err *err)
 {
+    enum mc_status rc = refuse_system(st, person, "password", err);
+    if (rc != MC_OK) {
+        return rc;
+    }
     sqlite3_stmt *s = store_stmt(st, "UPDATE people SET password_hash = ?2 WHERE id = ?1", err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -262,6 +321,12 @@ enum mc_status store_person_set_password(struct store *st, int64_t person, const
 enum mc_status store_person_set_disabled(struct store *st, int64_t person, bool disabled,
                                          struct mc_err *err)
 {
+    if (!disabled) {
+        enum mc_status rc = refuse_system(st, person, "disabled", err);
+        if (rc != MC_OK) {
+            return rc;
+        }
+    }
     sqlite3_stmt *s = store_stmt(st, "UPDATE people SET disabled = ?2 WHERE id = ?1", err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -283,8 +348,10 @@ enum mc_status store_person_set_disabled(struct store *st, int64_t person, bool 
 enum mc_status store_person_login(struct store *st, const char *username, struct mc_arena *a,
                                   struct store_login *out, struct mc_err *err)
 {
-    sqlite3_stmt *s =
-        store_stmt(st, "SELECT id, password_hash, disabled FROM people WHERE username = ?1", err);
+    sqlite3_stmt *s = store_stmt(st,
+                                 "SELECT id, password_hash, disabled OR kind = 'system' FROM people"
+                                 " WHERE username = ?1",
+                                 err);
     if (s == NULL) {
         return MC_ESTORE;
     }
@@ -364,8 +431,9 @@ enum mc_status store_person_json(struct store *st, int64_t person, char **json, 
 enum mc_status store_people_json(struct store *st, char **json, struct mc_err *err)
 {
     sqlite3_stmt *s = store_stmt(st,
-                                 "SELECT json_group_array(json(doc)) FROM"
-                                 " (SELECT doc FROM person_doc ORDER BY username)",
+                                 "SELECT json_group_array(json(d.doc)) FROM"
+                                 " (SELECT d.doc FROM person_doc d JOIN people p ON p.id = d.id"
+                                 " WHERE p.kind = 'person' ORDER BY d.username) AS d",
                                  err);
     if (s == NULL) {
         return MC_ESTORE;
@@ -386,9 +454,9 @@ enum mc_status store_people_export_json(struct store *st, char **json, struct mc
         " 'in_charge_of', json((SELECT json_group_array(y.code)"
         "   FROM (SELECT u.code FROM person_in_charge c JOIN units u ON u.id = c.unit"
         "         WHERE c.person = p.id ORDER BY u.code) AS y))) AS x"
-        /* The recurrence sweep's actor (0013) is made by the migration,
-         * not listed in people.json: it holds no role. */
-        " FROM people p WHERE p.username <> 'system' ORDER BY p.username)",
+        /* The system actor (0013, 0016) is made by the migrations, not
+         * listed in people.json: it is no member of staff. */
+        " FROM people p WHERE p.kind = 'person' ORDER BY p.username)",
         err);
     if (s == NULL) {
         return MC_ESTORE;

@@ -56,12 +56,22 @@ enum mc_status store_units_export_json(struct store *st, char **json,
 /* ---- people ---- */
 
 /* Insert or update a person by username (name, position, contacts). A new
- * person has no password and is enabled; an existing one keeps both. */
+ * person has no password and is enabled; an existing one keeps both.
+ * MC_EINVAL naming `username` for the system actor (below). */
 enum mc_status store_person_upsert(struct store *st, const struct store_person *p, int64_t now,
                                    struct mc_err *err) MC_MUST_CHECK;
 /* MC_ENOTFOUND for an unknown username. */
 enum mc_status store_person_id(struct store *st, const char *username, int64_t *id,
                                struct mc_err *err) MC_MUST_CHECK;
+/* The system actor (people.kind = 'system', 0016: "Hệ thống (định kỳ)",
+ * who opens recurring cases) is no member of staff: it is not listed or
+ * exported, is not evaluated in per-officer statistics, never logs in and
+ * holds no role. *is_system says whether `person` is it; MC_ENOTFOUND for
+ * an unknown id. The writes below refuse it with MC_EINVAL naming the
+ * field (roles, in_charge_of, password, disabled when enabling). */
+enum mc_status store_person_is_system(struct store *st, int64_t person, bool *is_system,
+                                      struct mc_err *err) MC_MUST_CHECK;
+
 /* Replace the person's roles / units in charge. MC_ENOTFOUND naming the
  * first unit code that does not exist. */
 enum mc_status store_person_set_roles(struct store *st, int64_t person,
@@ -79,7 +89,8 @@ enum mc_status store_person_set_disabled(struct store *st, int64_t person, bool 
                                          struct mc_err *err) MC_MUST_CHECK;
 
 /* What login needs. MC_ENOTFOUND for an unknown username; *hash is NULL
- * when no password was ever set. Strings in the arena. */
+ * when no password was ever set; the system actor reads as disabled.
+ * Strings in the arena. */
 struct store_login {
     int64_t person;
     const char *hash;
@@ -99,7 +110,8 @@ enum mc_status store_person_grants(struct store *st, int64_t person, struct mc_a
  * in_charge_of [{code, name}]. MC_ENOTFOUND for an unknown id. */
 enum mc_status store_person_json(struct store *st, int64_t person, char **json,
                                  struct mc_err *err) MC_MUST_CHECK;
-/* Every person, same shape, ordered by username (malloc'd JSON array). */
+/* Every member of staff (not the system actor), same shape, ordered by
+ * username (malloc'd JSON array). */
 enum mc_status store_people_json(struct store *st, char **json, struct mc_err *err) MC_MUST_CHECK;
 /* people.json of the import format, without password hashes (malloc'd). */
 enum mc_status store_people_export_json(struct store *st, char **json,

@@ -107,19 +107,31 @@ enum mc_status store_recur_put(struct store *st, const char *code, const struct 
     return store_exec_stmt(st, s, "saving a recurrence", err);
 }
 
+/* The columns of a recurring item, from the procedures row p. */
+#define ITEM_COLUMNS                                                                        \
+    "SELECT p.code, p.name, p.recur_every, p.recur_month, p.recur_day, p.recur_weekday,"    \
+    " p.recur_lead, coalesce(p.recur_since, 0),"                                            \
+    " (SELECT c.limit_halves * CASE c.limit_unit WHEN 'working_hours' THEN 30 ELSE 240 END" \
+    "  FROM cases c WHERE c.procedure_id = p.id ORDER BY c.ord LIMIT 1)"                    \
+    " FROM procedures p WHERE p.kind = 'internal' AND p.recur_every IS NOT NULL"
+
+static void read_item(sqlite3_stmt *s, struct store_recur_item *it)
+{
+    memset(it, 0, sizeof(*it));
+    const char *code = (const char *)sqlite3_column_text(s, 0);
+    const char *name = (const char *)sqlite3_column_text(s, 1);
+    strncpy(it->code, code ? code : "", sizeof(it->code) - 1);
+    strncpy(it->name, name ? name : "", sizeof(it->name) - 1);
+    read_rule(s, 2, &it->rule);
+    it->since = sqlite3_column_int64(s, 7);
+    it->limit_minutes = sqlite3_column_int64(s, 8);
+}
+
 enum mc_status store_recur_items(struct store *st, const char *after, struct store_recur_item *out,
                                  size_t cap, size_t *n, struct mc_err *err)
 {
     *n = 0;
-    sqlite3_stmt *s = store_stmt(
-        st,
-        "SELECT p.code, p.name, p.recur_every, p.recur_month, p.recur_day, p.recur_weekday,"
-        " p.recur_lead, coalesce(p.recur_since, 0),"
-        " (SELECT c.limit_halves * CASE c.limit_unit WHEN 'working_hours' THEN 30 ELSE 240 END"
-        "  FROM cases c WHERE c.procedure_id = p.id ORDER BY c.ord LIMIT 1)"
-        " FROM procedures p WHERE p.kind = 'internal' AND p.recur_every IS NOT NULL"
-        " AND p.code > ?1 ORDER BY p.code LIMIT ?2",
-        err);
+    sqlite3_stmt *s = store_stmt(st, ITEM_COLUMNS " AND p.code > ?1 ORDER BY p.code LIMIT ?2", err);
     if (s == NULL) {
         return MC_ESTORE;
     }
@@ -127,20 +139,33 @@ enum mc_status store_recur_items(struct store *st, const char *after, struct sto
     store_bind_i64(s, 2, (int64_t)cap);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
-        struct store_recur_item *it = &out[*n];
-        memset(it, 0, sizeof(*it));
-        const char *code = (const char *)sqlite3_column_text(s, 0);
-        const char *name = (const char *)sqlite3_column_text(s, 1);
-        strncpy(it->code, code ? code : "", sizeof(it->code) - 1);
-        strncpy(it->name, name ? name : "", sizeof(it->name) - 1);
-        read_rule(s, 2, &it->rule);
-        it->since = sqlite3_column_int64(s, 7);
-        it->limit_minutes = sqlite3_column_int64(s, 8);
+        read_item(s, &out[*n]);
         (*n)++;
     }
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         return store_fail_db(st, err, "reading the recurring items");
+    }
+    return MC_OK;
+}
+
+enum mc_status store_recur_item(struct store *st, const char *code, struct store_recur_item *out,
+                                bool *found, struct mc_err *err)
+{
+    *found = false;
+    sqlite3_stmt *s = store_stmt(st, ITEM_COLUMNS " AND p.code = ?1", err);
+    if (s == NULL) {
+        return MC_ESTORE;
+    }
+    store_bind_text(s, 1, code);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        read_item(s, out);
+        *found = true;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return store_fail_db(st, err, "reading a recurring item");
     }
     return MC_OK;
 }
@@ -198,5 +223,7 @@ enum mc_status store_recur_link(struct store *st, const char *code, const char *
 
 enum mc_status store_recur_system_person(struct store *st, int64_t *id, struct mc_err *err)
 {
-    return store_id_of(st, "SELECT id FROM people WHERE username = ?1", "system", "user", id, err);
+    /* By kind (0016), not by name: the one person of kind 'system'. */
+    return store_id_of(st, "SELECT id FROM people WHERE kind = ?1 ORDER BY id LIMIT 1", "system",
+                       "system actor", id, err);
 }

@@ -35,6 +35,10 @@ struct store_recur_item {
 enum mc_status store_recur_items(struct store *st, const char *after, struct store_recur_item *out,
                                  size_t cap, size_t *n, struct mc_err *err) MC_MUST_CHECK;
 
+/* Item `code` if it is an internal item with a rule (*found false else). */
+enum mc_status store_recur_item(struct store *st, const char *code, struct store_recur_item *out,
+                                bool *found, struct mc_err *err) MC_MUST_CHECK;
+
 /* Record period `period` of item `code` as opened (inside the caller's
  * transaction); *claimed false when it already was (nothing written). */
 enum mc_status store_recur_claim(struct store *st, const char *code, const char *period,

@@ -548,6 +548,118 @@ static void numbers_restart_each_year(void **state)
     free(t);
 }
 
+/* Receive a dossier now and print its Mẫu 01: the PDF's text (free it). */
+static char *new_receipt(void)
+{
+    struct it_resp r;
+    assert_int_equal(dit_call("motcua1", "POST", "/api/dossiers",
+                              "{\"procedure\":\"2.000465\",\"applicant\":{\"name\":"
+                              "\"Lê Thị Sáu\",\"phone\":\"0900777888\"}}",
+                              NULL, &r),
+                     201);
+    char code[32];
+    snprintf(code, sizeof(code), "%s", dit_str(r.json, "code"));
+    it_resp_release(&r);
+    assert_int_equal(get_form("motcua1", code, "mau-01", NULL, &r), 200);
+    char *t = form_text(&r, false);
+    it_resp_release(&r);
+    return t;
+}
+
+static void patch_abbreviation(const char *user, const char *body, long status, const char *field)
+{
+    struct it_resp r;
+    long st = dit_call(user, "PATCH", "/api/agency", body, NULL, &r);
+    if (st != status || (field && strcmp(it_problem_field(&r), field) != 0)) {
+        fail_msg("PATCH /api/agency %s as %s: %ld %s", body, user, st, r.body ? r.body : "");
+    }
+    it_resp_release(&r);
+}
+
+/* NĐ 30/2020 Phụ lục I, II.3 (domain.md §7.2): a ký hiệu is the type's
+ * abbreviation, then the issuing body's: "Số: 03/GTN-SNV". The agency's
+ * abbreviation comes from agency.json (the demo's is SNV) and the
+ * administrator; a number keeps the ký hiệu of its first print. */
+static void numbers_carry_the_agency_abbreviation(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    assert_int_equal(dit_call(NULL, "GET", "/api/agency", NULL, NULL, &r), 200);
+    assert_string_equal(dit_str(r.json, "abbreviation"), "SNV");
+    assert_string_equal(dit_str(r.json, "code"), "000.00.99.H99");
+    it_resp_release(&r);
+    char *t = new_receipt();
+    long n = form_number(t, "GTN-SNV");
+    assert_true(n >= 1);
+    free(t);
+    /* The first dossier of 2026, first printed in this run, shows SNV. */
+    assert_int_equal(get_form("motcua1", first_code, "mau-01", NULL, &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    assert_int_equal(form_number(t, "GTN-SNV"), first_receipt);
+    free(t);
+
+    /* Administrators only; validated as a ký hiệu prints it. */
+    patch_abbreviation("motcua1", "{\"abbreviation\":\"SNV\"}", 403, NULL);
+    patch_abbreviation("giamdoc", "{\"abbreviation\":\"SNV\"}", 403, NULL);
+    const char *bad[] = { "\"snv\"",  "\"S NV\"",  "\"-SNV\"",
+                          "\"SNV-\"", "\"S--NV\"", "\"SỞ\"",
+                          "\"\"",     "12",        "\"ABCDEFGHIJKLMNOPQRSTU\"" };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char body[80];
+        snprintf(body, sizeof(body), "{\"abbreviation\":%s}", bad[i]);
+        patch_abbreviation("quantri", body, 400, "abbreviation");
+    }
+    patch_abbreviation("quantri", "{}", 400, "abbreviation");
+    patch_abbreviation("quantri", "{\"abbreviation\":\"SNV\",\"name\":\"X\"}", 400, "name");
+
+    /* Changed: new numbers carry it; numbers printed before keep theirs. */
+    assert_int_equal(
+        dit_call("quantri", "PATCH", "/api/agency", "{\"abbreviation\":\"VPĐK\"}", NULL, &r), 200);
+    assert_string_equal(dit_str(r.json, "abbreviation"), "VPĐK");
+    it_resp_release(&r);
+    t = new_receipt();
+    assert_int_equal(form_number(t, "GTN-VPĐK"), n + 1);
+    free(t);
+    assert_int_equal(get_form_lang("motcua1", first_code, "mau-01", NULL, "en", &r), 200);
+    t = form_text(&r, false);
+    it_resp_release(&r);
+    char want[48];
+    snprintf(want, sizeof(want), "No. (Số): %02ld/GTN-SNV", first_receipt);
+    assert_has(t, want);
+    free(t);
+
+    /* Cleared: the form's own abbreviation alone. */
+    patch_abbreviation("quantri", "{\"abbreviation\":null}", 200, NULL);
+    t = new_receipt();
+    assert_int_equal(form_number(t, "GTN"), n + 2);
+    assert_null(strstr(t, "GTN-"));
+    free(t);
+    assert_int_equal(dit_call(NULL, "GET", "/api/agency", NULL, NULL, &r), 200);
+    assert_true(json_is_null(json_object_get(r.json, "abbreviation")));
+    it_resp_release(&r);
+}
+
+/* agency.json's abbreviation is checked like the administrator's. */
+static void import_checks_the_abbreviation(void **state)
+{
+    (void)state;
+    char dir[400], cmd[1200];
+    snprintf(dir, sizeof(dir), "%s/bad-agency", dit_srv.dir);
+    snprintf(cmd, sizeof(cmd),
+             "cp -r '%s/demo' '%s' && sed -i 's/\"abbreviation\": \"SNV\"/\"abbreviation\": "
+             "\"snv\"/' '%s/agency.json'",
+             MC_SOURCE_DIR, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    const char *args[] = { "import", dir, NULL };
+    char *out = NULL;
+    assert_int_equal(it_cli(&dit_srv, &out, args), 1);
+    if (strstr(out, "agency.json: $.abbreviation: must be the agency's abbreviation") == NULL) {
+        fail_msg("import said: %s", out);
+    }
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -556,6 +668,8 @@ int main(void)
         cmocka_unit_test(refusal_slip_gives_the_reason),
         cmocka_unit_test(register_prints_on_a4),
         cmocka_unit_test(numbers_restart_each_year),
+        cmocka_unit_test(numbers_carry_the_agency_abbreviation),
+        cmocka_unit_test(import_checks_the_abbreviation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

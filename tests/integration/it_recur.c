@@ -54,6 +54,44 @@ static void restart(void)
     assert_int_equal(it_server_spawn(&dit_srv, false, args), 0);
 }
 
+/* The text of a PDF answer by pdftotext, whitespace runs made one space
+ * (a table cell may wrap a name). Free it. */
+static char *pdf_text(const struct it_resp *r)
+{
+    char path[] = "/tmp/motcua-it-recur-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, r->body, r->len), (ssize_t)r->len);
+    close(fd);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' - 2>&1", path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *out = calloc(1, cap);
+    bool space = false;
+    int c;
+    while ((c = fgetc(p)) != EOF) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (n + 3 >= cap) {
+            cap *= 2;
+            out = realloc(out, cap);
+        }
+        if (space) {
+            out[n++] = ' ';
+            space = false;
+        }
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    assert_int_equal(pclose(p), 0);
+    unlink(path);
+    return out;
+}
+
 /* The sweep as the administrator; returns how many cases it opened. */
 static int64_t sweep(void)
 {
@@ -206,6 +244,9 @@ static void a_period_opens_once(void **state)
     assert_string_equal(dit_str(r.json, "subject"),
                         "Tổng hợp báo cáo công tác tháng của Sở — tháng 11/2026");
     assert_string_equal(dit_sub(r.json, "initiator", "full_name"), "Hệ thống (định kỳ)");
+    /* The actor is told apart by its kind (0016), and the case by its period. */
+    assert_string_equal(dit_sub(r.json, "initiator", "kind"), "system");
+    assert_string_equal(dit_str(r.json, "recurrence_period"), "2026-11");
     assert_string_equal(dit_sub(r.json, "step", "key"), "buoc_1");
     assert_string_equal(dit_sub(r.json, "step_unit", "code"), "VP");
     json_t *holder = json_object_get(r.json, "holder");
@@ -221,8 +262,23 @@ static void a_period_opens_once(void **state)
     assert_string_equal(dit_str(ev, "action"), "open_case");
     assert_string_equal(dit_sub(ev, "actor", "full_name"), "Hệ thống (định kỳ)");
     assert_string_equal(dit_sub(ev, "from_person", "full_name"), "Hệ thống (định kỳ)");
+    assert_string_equal(dit_sub(ev, "actor", "kind"), "system");
     assert_non_null(strstr(dit_str(ev, "note"), "2026-11"));
     it_resp_release(&r);
+    /* The printed control slip (Mẫu 05) names it in the form's language. */
+    static const struct {
+        const char *lang, *name;
+    } slips[] = { { "vi", "Hệ thống (định kỳ)" }, { "en", "System (recurring)" } };
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof(path), "/api/dossiers/%s/forms/mau-05?lang=%s", first, slips[i].lang);
+        assert_int_equal(dit_call("chuyenvien1.vp", "GET", path, NULL, NULL, &r), 200);
+        char *text = pdf_text(&r);
+        if (strstr(text, slips[i].name) == NULL) {
+            fail_msg("Mẫu 05 (%s) does not name \"%s\": %s", slips[i].lang, slips[i].name, text);
+        }
+        free(text);
+        it_resp_release(&r);
+    }
     /* In the VP specialists' queue, and they can take it. */
     assert_int_equal(dit_call("chuyenvien1.vp", "GET", "/api/inbox?scope=unit", NULL, NULL, &r),
                      200);
@@ -315,6 +371,140 @@ static void a_rule_counts_from_when_it_is_set(void **state)
     it_resp_release(&r);
 }
 
+/* Open a case of the item by hand as a VP specialist; returns its
+ * recurrence_period (NULL when none) in `period` and its code in `code`. */
+static void open_by_hand(const char *subject, char *code, size_t code_cap, char *period,
+                         size_t period_cap)
+{
+    char body[300];
+    snprintf(body, sizeof(body), "{\"procedure\":\"" ITEM "\",\"subject\":\"%s\"}", subject);
+    struct it_resp r;
+    long st = dit_call("chuyenvien1.vp", "POST", "/api/cases", body, NULL, &r);
+    if (st != 201) {
+        fail_msg("POST /api/cases: %ld %s", st, r.body ? r.body : "");
+    }
+    snprintf(code, code_cap, "%s", dit_str(r.json, "code"));
+    json_t *p = json_object_get(r.json, "recurrence_period");
+    assert_non_null(p); /* present, null or a period */
+    snprintf(period, period_cap, "%s", json_is_string(p) ? json_string_value(p) : "");
+    assert_string_equal(dit_sub(r.json, "initiator", "kind"), "person");
+    it_resp_release(&r);
+}
+
+/* A case opened by hand inside a period's window takes that period (in
+ * the opening's transaction), so the sweep does not open a second one; a
+ * second case by hand in the same period is allowed and takes none; a case
+ * opened in the window of a period the rule does not own (past its due day
+ * when the rule was set) takes none. Runs after
+ * a_rule_counts_from_when_it_is_set (three cases; "due on the 1st", no
+ * lead, set on 4 May 2027). */
+static void a_period_opened_by_hand_is_not_opened_again(void **state)
+{
+    (void)state;
+    char codes[400], code[64], period[32];
+    /* 20 May 2027: May's period (due 29 April) predates the rule. */
+    dit_now = dit_at(2027, 5, 20, 9, 0);
+    open_by_hand("Báo cáo bổ sung", code, sizeof(code), period, sizeof(period));
+    assert_string_equal(period, "");
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 4);
+    /* Tuesday 1 June 2027, June's opening day, before the sweep. */
+    dit_now = dit_at(2027, 6, 1, 7, 30);
+    open_by_hand("Báo cáo tháng 6", code, sizeof(code), period, sizeof(period));
+    assert_string_equal(period, "2027-06");
+    char first[64];
+    snprintf(first, sizeof(first), "%s", code);
+    sweep();
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 5);
+    /* A second case by hand in June: allowed, recorded nowhere. */
+    dit_now = dit_at(2027, 6, 1, 10, 0);
+    open_by_hand("Báo cáo tháng 6, phần bổ sung", code, sizeof(code), period, sizeof(period));
+    assert_string_equal(period, "");
+    sweep();
+    dit_now = dit_at(2027, 6, 15, 10, 0);
+    sweep();
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 6);
+    /* The case view keeps the period of the first. */
+    struct it_resp r;
+    char path[120];
+    snprintf(path, sizeof(path), "/api/dossiers/%s", first);
+    assert_int_equal(dit_call("chuyenvien1.vp", "GET", path, NULL, NULL, &r), 200);
+    assert_string_equal(dit_str(r.json, "recurrence_period"), "2027-06");
+    it_resp_release(&r);
+    /* July's period still opens by the sweep, with the system. */
+    dit_now = dit_at(2027, 7, 1, 8, 0);
+    assert_true(sweep() >= 1);
+    assert_int_equal(cases_of_item(codes, sizeof(codes)), 7);
+    char *out = NULL;
+    assert_int_equal(dit_verify(&out), 0);
+    free(out);
+}
+
+/* The system actor (0013, people.kind 'system' since 0016) is no member of
+ * staff: not listed, no officer in the statistics (its case still counts by
+ * unit), no login, no roles or password, not editable. Runs after
+ * a_period_opens_once (the sweep opened a case in November 2026). */
+static void the_system_actor_is_no_officer(void **state)
+{
+    (void)state;
+    struct it_resp r;
+    assert_int_equal(dit_call("quantri", "GET", "/api/people", NULL, NULL, &r), 200);
+    assert_non_null(strstr(r.body, "\"chuyenvien1.vp\""));
+    assert_null(strstr(r.body, "\"system\""));
+    assert_null(strstr(r.body, "Hệ thống (định kỳ)"));
+    it_resp_release(&r);
+
+    assert_int_equal(dit_call("giamdoc", "GET",
+                              "/api/stats?by=officer&from=2026-11-01&to=2026-11-30", NULL, NULL,
+                              &r),
+                     200);
+    assert_true(json_is_array(r.json));
+    assert_null(strstr(r.body, "\"system\""));
+    assert_null(strstr(r.body, "Hệ thống"));
+    it_resp_release(&r);
+    /* The same case counts in its unit's figures. */
+    assert_int_equal(dit_call("giamdoc", "GET", "/api/stats?by=unit&from=2026-11-01&to=2026-11-30",
+                              NULL, NULL, &r),
+                     200);
+    int64_t vp_received = 0;
+    for (size_t i = 0; i < json_array_size(r.json); i++) {
+        json_t *row = json_array_get(r.json, i);
+        if (strcmp(dit_str(row, "unit"), "VP") == 0) {
+            vp_received = dit_int(row, "received");
+        }
+    }
+    assert_true(vp_received >= 1);
+    it_resp_release(&r);
+
+    struct it_client c;
+    it_client_init(&c, &dit_srv);
+    assert_int_equal(it_login(&c, "system", "motcua-demo"), 401);
+    it_client_release(&c);
+
+    static const struct {
+        const char *body, *field;
+    } patches[] = {
+        { "{\"roles\":[{\"role\":\"head\",\"unit\":\"VP\"}]}", "roles" },
+        { "{\"password\":\"a-long-enough-password\"}", "password" },
+        { "{\"disabled\":false}", "disabled" },
+        { "{\"full_name\":\"Máy\"}", "full_name" },
+    };
+    for (size_t i = 0; i < sizeof(patches) / sizeof(patches[0]); i++) {
+        long st = dit_call("quantri", "PATCH", "/api/people/system", patches[i].body, NULL, &r);
+        const char *field = dit_str(json_array_get(json_object_get(r.json, "errors"), 0), "field");
+        if (st != 400 || strcmp(field, patches[i].field) != 0) {
+            fail_msg("PATCH system %s: %ld %s", patches[i].body, st, r.body ? r.body : "");
+        }
+        it_resp_release(&r);
+    }
+    /* An administrator cannot create another "system" either. */
+    assert_int_equal(dit_call("quantri", "POST", "/api/people",
+                              "{\"username\":\"system\",\"full_name\":\"X\","
+                              "\"roles\":[{\"role\":\"specialist\",\"unit\":\"VP\"}]}",
+                              NULL, &r),
+                     409);
+    it_resp_release(&r);
+}
+
 static void sh(const char *cmd)
 {
     if (system(cmd) != 0) {
@@ -353,13 +543,39 @@ static void import_names_bad_rules(void **state)
     free(out);
 }
 
+/* people.json cannot name the system actor: the import refuses the whole
+ * directory. */
+static void import_refuses_a_person_named_system(void **state)
+{
+    (void)state;
+    char dir[400], cmd[2000];
+    snprintf(dir, sizeof(dir), "%s/system-demo", dit_srv.dir);
+    snprintf(cmd, sizeof(cmd),
+             "cp -r '%s/demo' '%s' && sed -i '0,/\\[/s//[{\"username\": \"system\", \"full_name\": "
+             "\"X\", \"roles\": [{\"role\": \"specialist\", \"unit\": \"VP\"}]},/' "
+             "'%s/people.json'",
+             MC_SOURCE_DIR, dir, dir);
+    sh(cmd);
+    const char *args[] = { "import", dir, NULL };
+    char *out = NULL;
+    assert_int_equal(it_cli(&dit_srv, &out, args), 1);
+    if (strstr(out, "people.json: $[0]: system is the system actor") == NULL ||
+        strstr(out, "1 error; nothing was changed") == NULL) {
+        fail_msg("import said: %s", out);
+    }
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(import_names_bad_rules),
+        cmocka_unit_test(import_refuses_a_person_named_system),
         cmocka_unit_test(rule_edit_is_for_admins_and_validated),
         cmocka_unit_test(a_period_opens_once),
+        cmocka_unit_test(the_system_actor_is_no_officer),
         cmocka_unit_test(a_rule_counts_from_when_it_is_set),
+        cmocka_unit_test(a_period_opened_by_hand_is_not_opened_again),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

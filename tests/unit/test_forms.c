@@ -167,18 +167,41 @@ static void writes_form_numbers(void **state)
 {
     (void)state;
     char buf[64];
-    assert_true(forms_number_line(buf, sizeof(buf), FORMS_MAU04, 5, FORMS_VI));
+    assert_true(forms_number_line(buf, sizeof(buf), FORMS_MAU04, 5, NULL, FORMS_VI));
     assert_string_equal(buf, "Số: 05/PXL"); /* NĐ 30/2020: below 10, a leading zero */
-    assert_true(forms_number_line(buf, sizeof(buf), FORMS_MAU01, 123, FORMS_EN));
+    assert_true(forms_number_line(buf, sizeof(buf), FORMS_MAU01, 123, "", FORMS_EN));
     assert_string_equal(buf, "No. (Số): 123/GTN");
+    /* The ký hiệu stored with the number is printed as it is. */
+    assert_true(forms_number_line(buf, sizeof(buf), FORMS_MAU04, 12, "PXL-VPĐK", FORMS_VI));
+    assert_string_equal(buf, "Số: 12/PXL-VPĐK");
+    assert_true(forms_number_line(buf, sizeof(buf), FORMS_MAU02, 3, "PYCBS-SNV", FORMS_EN));
+    assert_string_equal(buf, "No. (Số): 03/PYCBS-SNV");
     for (int k = FORMS_MAU01; k <= FORMS_MAU04; k++) {
         assert_true(strlen(forms_kind_notation((enum forms_kind)k)) > 0);
     }
     /* The control slip and the register are no issued documents. */
-    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU05, 1, FORMS_VI));
-    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU06, 1, FORMS_VI));
-    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU02, 0, FORMS_VI));
-    assert_false(forms_number_line(buf, 8, FORMS_MAU02, 1, FORMS_VI));
+    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU05, 1, NULL, FORMS_VI));
+    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU06, 1, "X", FORMS_VI));
+    assert_false(forms_number_line(buf, sizeof(buf), FORMS_MAU02, 0, NULL, FORMS_VI));
+    assert_false(forms_number_line(buf, 8, FORMS_MAU02, 1, NULL, FORMS_VI));
+}
+
+/* NĐ 30/2020 Phụ lục I, II.3: type abbreviation, then the issuing body's,
+ * joined by "-" (domain.md §7.2). */
+static void joins_the_agency_abbreviation(void **state)
+{
+    (void)state;
+    char buf[32];
+    assert_true(forms_symbol(buf, sizeof(buf), FORMS_MAU04, "SNV"));
+    assert_string_equal(buf, "PXL-SNV");
+    assert_true(forms_symbol(buf, sizeof(buf), FORMS_MAU01, NULL));
+    assert_string_equal(buf, "GTN");
+    assert_true(forms_symbol(buf, sizeof(buf), FORMS_MAU03, ""));
+    assert_string_equal(buf, "PTC");
+    assert_false(forms_symbol(buf, sizeof(buf), FORMS_MAU05, "SNV"));
+    assert_false(forms_symbol(buf, 6, FORMS_MAU04, "SNV"));
+    assert_string_equal(forms_system_actor(FORMS_VI), "Hệ thống (định kỳ)");
+    assert_string_equal(forms_system_actor(FORMS_EN), "System (recurring)");
 }
 
 static void parses_the_language(void **state)
@@ -428,6 +451,7 @@ int main(void)
         cmocka_unit_test(writes_english_dates_times_and_limits),
         cmocka_unit_test(parses_the_language),
         cmocka_unit_test(writes_form_numbers),
+        cmocka_unit_test(joins_the_agency_abbreviation),
         cmocka_unit_test(english_titles_carry_the_vietnamese_name),
         cmocka_unit_test(every_label_exists_in_both_languages),
         cmocka_unit_test(english_status_names_match_the_interface),

@@ -15,10 +15,12 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "core/agency.h"
 #include "core/org.h"
 #include "http/secret.h"
 #include "store/store.h"
 #include "store/store_org.h"
+#include "store/store_recur.h"
 
 static void names_follow_the_import_rules(void **state)
 {
@@ -219,6 +221,85 @@ static void tokens_revoke_and_scope(void **state)
     mc_arena_release(&a);
 }
 
+/* The system actor (0013, kind 'system' since 0016) is no member of staff:
+ * not listed nor exported, never logs in, holds no role, is not edited. */
+static void system_actor_is_not_staff(void **state)
+{
+    struct db *d = *state;
+    int64_t sys = 0;
+    assert_int_equal(store_recur_system_person(d->st, &sys, NULL), MC_OK);
+    bool is_system = false;
+    assert_int_equal(store_person_is_system(d->st, sys, &is_system, NULL), MC_OK);
+    assert_true(is_system);
+    assert_int_equal(store_person_is_system(d->st, d->person, &is_system, NULL), MC_OK);
+    assert_false(is_system);
+
+    char *json = NULL;
+    assert_int_equal(store_people_json(d->st, &json, NULL), MC_OK);
+    assert_non_null(strstr(json, "\"cv.vp\""));
+    assert_null(strstr(json, "\"system\""));
+    free(json);
+    assert_int_equal(store_people_export_json(d->st, &json, NULL), MC_OK);
+    assert_non_null(strstr(json, "\"cv.vp\""));
+    assert_null(strstr(json, "\"system\""));
+    free(json);
+
+    struct mc_arena a;
+    mc_arena_init(&a);
+    struct store_login login;
+    assert_int_equal(store_person_login(d->st, "system", &a, &login, NULL), MC_OK);
+    assert_true(login.disabled);
+
+    struct mc_err err;
+    const struct core_grant g = { ROLE_HEAD, "VP" };
+    const char *units[] = { "VP" };
+    const struct store_person rename = { .username = "system", .full_name = "Someone" };
+    assert_int_equal(store_begin(d->st, NULL), MC_OK);
+    assert_int_equal(store_person_set_roles(d->st, sys, &g, 1, &err), MC_EINVAL);
+    assert_string_equal(err.field, "roles");
+    assert_int_equal(store_person_set_in_charge(d->st, sys, units, 1, &err), MC_EINVAL);
+    assert_string_equal(err.field, "in_charge_of");
+    assert_int_equal(store_person_set_password(d->st, sys, "$argon2id$x", &err), MC_EINVAL);
+    assert_string_equal(err.field, "password");
+    assert_int_equal(store_person_set_disabled(d->st, sys, false, &err), MC_EINVAL);
+    assert_string_equal(err.field, "disabled");
+    assert_int_equal(store_person_upsert(d->st, &rename, 2000, &err), MC_EINVAL);
+    assert_string_equal(err.field, "username");
+    /* Clearing what it does not have, or disabling it again, is harmless. */
+    assert_int_equal(store_person_set_roles(d->st, sys, NULL, 0, NULL), MC_OK);
+    assert_int_equal(store_person_set_disabled(d->st, sys, true, NULL), MC_OK);
+    assert_int_equal(store_commit(d->st, NULL), MC_OK);
+    assert_int_equal(store_person_login(d->st, "system", &a, &login, NULL), MC_OK);
+    assert_true(login.disabled);
+    assert_null(login.hash);
+    mc_arena_release(&a);
+}
+
+/* NĐ 30/2020: a ký hiệu's groups are capitals joined by "-" (domain.md §7.2). */
+static void agency_abbreviations_follow_nd30(void **state)
+{
+    (void)state;
+    assert_true(core_agency_abbreviation_ok("SNV"));
+    assert_true(core_agency_abbreviation_ok("VPĐK"));
+    assert_true(core_agency_abbreviation_ok("ĐKKD"));
+    assert_true(core_agency_abbreviation_ok("UBND-VX"));
+    assert_true(core_agency_abbreviation_ok("S2"));
+    assert_true(core_agency_abbreviation_ok("ABCDEFGHIJKLMNOPQRST"));
+    assert_false(core_agency_abbreviation_ok("ABCDEFGHIJKLMNOPQRSTU"));
+    assert_false(core_agency_abbreviation_ok(""));
+    assert_false(core_agency_abbreviation_ok("snv"));
+    assert_false(core_agency_abbreviation_ok("SNV "));
+    assert_false(core_agency_abbreviation_ok("S NV"));
+    assert_false(core_agency_abbreviation_ok("-SNV"));
+    assert_false(core_agency_abbreviation_ok("SNV-"));
+    assert_false(core_agency_abbreviation_ok("S--NV"));
+    assert_false(core_agency_abbreviation_ok("2SNV"));
+    assert_false(core_agency_abbreviation_ok("SNV/VP"));
+    assert_false(core_agency_abbreviation_ok("SỞ"));    /* other marks are not kept */
+    assert_false(core_agency_abbreviation_ok("đK"));    /* lower-case đ */
+    assert_false(core_agency_abbreviation_ok("A\xC4")); /* a cut Đ */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +308,8 @@ int main(void)
         cmocka_unit_test(secrets_are_random_and_hashed),
         cmocka_unit_test_setup_teardown(sessions_are_found_by_hash_only, db_setup, db_teardown),
         cmocka_unit_test_setup_teardown(tokens_revoke_and_scope, db_setup, db_teardown),
+        cmocka_unit_test_setup_teardown(system_actor_is_not_staff, db_setup, db_teardown),
+        cmocka_unit_test(agency_abbreviations_follow_nd30),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

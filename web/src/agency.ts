@@ -1,6 +1,6 @@
-// The agency's name for the header and titles: from GET /api/agency once the
-// server has that route (App.vue then calls loadAgency() at start; until then
-// the call would only log a 404), else the i18n fallback ("Sở Nội vụ").
+// The agency's name for the header and titles: from GET /api/agency (the
+// server has the route; App.vue does not call loadAgency() at start yet, so
+// the header keeps the short i18n fallback, "Sở Nội vụ").
 import { computed, ref } from 'vue';
 import { getAgency, type Agency } from '@/api';
 import { useI18n } from 'vue-i18n';

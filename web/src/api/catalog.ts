@@ -19,6 +19,11 @@ export function getAgency(signal?: AbortSignal): Promise<Agency> {
   return request<Agency>('GET', '/api/agency', { signal });
 }
 
+/** Set (or with null clear) the agency's abbreviation; administrators only. */
+export function patchAgency(abbreviation: string | null): Promise<Agency> {
+  return request<Agency>('PATCH', '/api/agency', { body: { abbreviation } });
+}
+
 export function listDomains(signal?: AbortSignal): Promise<Domain[]> {
   return request<Domain[]>('GET', '/api/domains', { signal });
 }

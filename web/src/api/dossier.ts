@@ -12,6 +12,8 @@ export interface DossierRef {
   username?: string;
   name?: string;
   full_name?: string;
+  /** People only: "system" for the actor that opens recurring cases. */
+  kind?: 'person' | 'system';
 }
 
 export interface StepRef {
@@ -80,6 +82,8 @@ export interface Dossier {
   kind?: 'dossier' | 'case';
   subject?: string | null;
   initiator?: DossierRef | null;
+  /** A recurring item's case: the period it was recorded for ("2026-11"). */
+  recurrence_period?: string | null;
   applicant: Applicant;
   submitted_at?: Instant;
   received_at?: Instant;

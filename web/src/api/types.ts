@@ -124,6 +124,13 @@ export interface Agency {
   code: string;
   name: string;
   name_en?: string | null;
+  province?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+  /** Chữ viết tắt tên cơ quan, printed in the forms' ký hiệu ("05/PXL-SNV"); null: none. */
+  abbreviation?: string | null;
 }
 
 export interface Domain {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/i18n/en.json';
 import vi from '@/i18n/vi.json';
-import { describeRecurrence, formOf, ruleOf } from './recurrence';
+import { describePeriod, describeRecurrence, formOf, ruleOf } from './recurrence';
 import type { Translator } from './translate';
 
 /** A translator over one message file, with {name} placeholders. */
@@ -60,5 +60,22 @@ describe('form and rule', () => {
     const r = { every: 'quarter' as const, month: 3, day: 20, lead_working_days: 0 };
     expect(ruleOf(formOf(r))).toEqual(r);
     expect(formOf(null).every).toBe('');
+  });
+});
+
+describe('describePeriod', () => {
+  it('says the period of a case as the case view shows it', () => {
+    expect(describePeriod('2026-11', tvi)).toBe('tháng 11/2026');
+    expect(describePeriod('2027-01', ten)).toBe('month 1 of 2027');
+    expect(describePeriod('2026-Q4', tvi)).toBe('quý 4/2026');
+    expect(describePeriod('2026-W08', tvi)).toBe('tuần 8/2026');
+    expect(describePeriod('2026-W48', ten)).toBe('week 48 of 2026');
+    expect(describePeriod('2026', tvi)).toBe('năm 2026');
+    expect(describePeriod('2026', ten)).toBe('year 2026');
+  });
+
+  it('shows what it does not know as it is', () => {
+    expect(describePeriod('2026-X1', tvi)).toBe('2026-X1');
+    expect(describePeriod('', ten)).toBe('');
   });
 });

@@ -61,3 +61,19 @@ export function ruleOf(f: RecurrenceForm): Recurrence | null {
   if (lead !== '') r.lead_working_days = Number(lead);
   return r;
 }
+
+/**
+ * A period as the server records it ("2026-11", "2026-Q4", "2026",
+ * "2026-W48") in words: "tháng 11/2026" / "month 11 of 2026". Anything else
+ * is shown as it is.
+ */
+export function describePeriod(period: string, tr: Translator): string {
+  const m = /^(\d{4})(?:-(W|Q)?(\d{1,2}))?$/.exec(period);
+  if (!m) return period;
+  const year = m[1];
+  if (m[3] === undefined) return tr.t('recur.periodYear', { year });
+  const n = Number(m[3]);
+  if (m[2] === 'W') return tr.t('recur.periodWeek', { n, year });
+  if (m[2] === 'Q') return tr.t('recur.periodQuarter', { n, year });
+  return tr.t('recur.periodMonth', { n, year });
+}

@@ -130,6 +130,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'agencyCalendar.title', access: 'admin' },
       },
       {
+        path: 'co-quan',
+        name: 'agency',
+        component: () => import('@/pages/AgencyPage.vue'),
+        meta: { titleKey: 'agencyPage.title', access: 'admin' },
+      },
+      {
         path: 'thong-bao',
         name: 'notifications',
         component: () => import('@/pages/NotificationsPage.vue'),
