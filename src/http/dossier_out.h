@@ -8,6 +8,7 @@
 
 #include "engine/engine.h"
 #include "http/request.h"
+#include "store/store_dossier.h"
 
 /* "early" (more than one working day left), "under_one_day", "late". */
 const char *http_clock_class(int64_t remaining, int64_t overdue);
@@ -25,6 +26,24 @@ enum mc_status http_dossier_record(struct store *db, int64_t id, json_t **out,
 enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
                                  const struct engine_actor *who, const struct store_dossier *d,
                                  int64_t now, json_t **out, struct mc_err *err) MC_MUST_CHECK;
+
+/* What the view of one dossier is made of, read at one moment (inside a
+ * transition, before its commit) and rendered later without the store
+ * (after the commit is durable, outside the writer). In req's arena. */
+struct http_dossier_snap {
+    struct store_dossier *d;
+    struct store_cell *cells; /* store_dossier_cells, in order */
+    size_t n_cells;
+    struct eng_step *steps; /* of d's process version */
+    size_t n_steps;
+};
+enum mc_status http_dossier_snap_take(struct http_req *req, int64_t id,
+                                      struct http_dossier_snap *out,
+                                      struct mc_err *err) MC_MUST_CHECK;
+/* The view http_dossier_view would have built at the snapshot's moment
+ * (new reference). */
+json_t *http_dossier_snap_view(const struct http_dossier_snap *s, const struct engine *e,
+                               const struct engine_actor *who, int64_t now);
 
 /* May the caller read this dossier? (its units, leaders in scope, control,
  * reception of its desk, anyone who may act on it) */
