@@ -18,7 +18,7 @@ const char *http_clock_class(int64_t remaining, int64_t overdue)
     return remaining <= ENG_WORKDAY_MINUTES ? "under_one_day" : "early";
 }
 
-static bool clock_state(const char *s, enum eng_clock_state *out)
+bool http_clock_state(const char *s, enum eng_clock_state *out)
 {
     static const char *const names[] = { "idle", "running", "paused", "stopped" };
     for (int i = 0; i < 4; i++) {
@@ -30,14 +30,17 @@ static bool clock_state(const char *s, enum eng_clock_state *out)
     return false;
 }
 
-/* "YYYY-MM-DDTHH:MM:00+07:00", as the API writes instants. */
-static json_t *instant_json(int64_t minutes)
+void http_instant_text(int64_t minutes, char out[40])
 {
     struct eng_date d = eng_local_date(minutes);
     int m = eng_local_minute_of_day(minutes);
+    snprintf(out, 40, "%04d-%02d-%02dT%02d:%02d:00+07:00", d.year, d.month, d.day, m / 60, m % 60);
+}
+
+static json_t *instant_json(int64_t minutes)
+{
     char buf[40];
-    snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:00+07:00", d.year, d.month, d.day, m / 60,
-             m % 60);
+    http_instant_text(minutes, buf);
     return json_string(buf);
 }
 
@@ -45,7 +48,7 @@ void http_clock_derive(json_t *clock, const struct engine *e, int64_t now)
 {
     struct eng_clock c = { 0 };
     if (!json_is_object(clock) ||
-        !clock_state(json_string_value(json_object_get(clock, "state")), &c.state)) {
+        !http_clock_state(json_string_value(json_object_get(clock, "state")), &c.state)) {
         return;
     }
     c.budget = json_integer_value(json_object_get(clock, "budget"));
@@ -235,18 +238,6 @@ enum mc_status http_dossier_snap_take(struct http_req *req, int64_t id,
         rc = store_dossier_cells(req->db, id, keep_cell, &t, err);
     }
     return rc;
-}
-
-json_t *http_dossier_snap_view(const struct http_dossier_snap *s, const struct engine *e,
-                               const struct engine_actor *who, int64_t now)
-{
-    struct view_build b = { .root = json_object() };
-    for (size_t i = 0; i < s->n_cells; i++) {
-        put_cell(&b, &s->cells[i]);
-    }
-    uint32_t mask = engine_allowed_steps(e, s->steps, s->n_steps, who, s->d, now);
-    add_derived(b.root, e, who, s->d, now, mask);
-    return b.root;
 }
 
 static const char *unit_code(json_t *view, const char *key)

@@ -27,13 +27,7 @@ static enum mc_status transition_work(struct store *st, void *ctx, struct mc_err
 /* The answer's JSON text (malloc'd) from its snapshot. */
 static char *render(const struct http_transition_later *l)
 {
-    json_t *view = http_dossier_snap_view(&l->snap, l->e, l->who, l->now);
-    if (l->action) {
-        json_object_set_new(view, "action", json_string(l->action));
-    }
-    char *text = json_dumps(view, JSON_COMPACT);
-    json_decref(view);
-    return text;
+    return http_dossier_snap_text(&l->snap, l->e, l->who, l->now, l->action);
 }
 
 enum mc_status http_transition_run(struct http_transition *t, struct mc_err *err)
