@@ -9,11 +9,11 @@
  * JSON_COMPACT): keys in the order they were set, a key whose value was
  * replaced keeping its place, a deleted key gone; strings escaped as
  * jansson does (quote, backslash, control characters; UTF-8 as is, a string
- * that is not valid UTF-8 has no key); reals as "%.17g" with ".0" added
- * when that reads as an integer. The view's JSON-text cells (applicant,
- * branches, next steps) go through jansson still, parsed and printed alone:
- * they are small and usually empty. it.dossier_walk compares every answer
- * with GET's view (jansson) byte for byte. */
+ * that is not valid UTF-8 or a real that is not finite has no key); reals as "%.17g" with ".0"
+ * added when that reads as an integer. The view's JSON-text cells (applicant, branches, next steps)
+ * go through jansson still, parsed and printed alone: they are small and usually empty.
+ * it.dossier_walk compares every answer with GET's view (jansson) byte for byte. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,10 +156,12 @@ static void put_instant(struct mc_buf *b, int64_t minutes)
     put_str(b, buf);
 }
 
-/* A cell that jansson would not have set (a string that is not UTF-8). */
+/* A cell that jansson would not have set: a string that is not UTF-8, a
+ * real that is not finite (json_real refuses both). */
 static bool cell_dropped(const struct store_cell *c)
 {
-    return c->type == STORE_CELL_TEXT && !c->json && !utf8_ok(c->text);
+    return (c->type == STORE_CELL_TEXT && !c->json && !utf8_ok(c->text)) ||
+           (c->type == STORE_CELL_REAL && !isfinite(c->r));
 }
 
 /* A JSON-text cell, parsed and printed alone; "branches" gets each branch
