@@ -410,9 +410,17 @@ enum mc_status engine_allowed(const struct engine *e, struct store *st,
     struct eng_step steps[STORE_STEPS_MAX];
     size_t n = 0;
     enum mc_status rc = store_dossier_steps(st, d->version_id, steps, STORE_STEPS_MAX, &n, err);
-    if (rc != MC_OK) {
-        return rc;
+    if (rc == MC_OK) {
+        *mask = engine_allowed_steps(e, steps, n, who, d, now);
     }
+    return rc;
+}
+
+uint32_t engine_allowed_steps(const struct engine *e, const struct eng_step *steps, size_t n,
+                              const struct engine_actor *who, const struct store_dossier *d,
+                              int64_t now)
+{
+    uint32_t mask = 0;
     const struct eng_ruleset *rules = eng_ruleset_find(d->state.ruleset);
     if (rules == NULL) {
         size_t nsets;
@@ -465,10 +473,10 @@ enum mc_status engine_allowed(const struct engine *e, struct store *st,
         struct eng_effects fx;
         enum mc_status prc = eng_decide(&d->state, &req, &ctx, &next, &fx, NULL);
         if (prc == MC_OK || prc == MC_EINVAL || prc == MC_ELIMIT) {
-            *mask |= 1u << a;
+            mask |= 1u << a;
         }
     }
-    return MC_OK;
+    return mask;
 }
 
 enum mc_status engine_act(const struct engine *e, struct store *st, const struct engine_actor *who,

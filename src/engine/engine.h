@@ -136,6 +136,12 @@ enum mc_status engine_act(const struct engine *e, struct store *st, const struct
 enum mc_status engine_allowed(const struct engine *e, struct store *st,
                               const struct engine_actor *who, const struct store_dossier *d,
                               int64_t now, uint32_t *mask, struct mc_err *err) MC_MUST_CHECK;
+/* The same from the steps of d's process version (store_dossier_steps),
+ * without reading the store: for an answer rendered after its transition
+ * committed, from what the transition captured. */
+uint32_t engine_allowed_steps(const struct engine *e, const struct eng_step *steps, size_t n,
+                              const struct engine_actor *who, const struct store_dossier *d,
+                              int64_t now);
 
 /* The counter deltas of one transition (the C definition; the store
  * recounts with its own SQL definition, store_counters_check). */

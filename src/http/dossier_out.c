@@ -18,7 +18,7 @@ const char *http_clock_class(int64_t remaining, int64_t overdue)
     return remaining <= ENG_WORKDAY_MINUTES ? "under_one_day" : "early";
 }
 
-static bool clock_state(const char *s, enum eng_clock_state *out)
+bool http_clock_state(const char *s, enum eng_clock_state *out)
 {
     static const char *const names[] = { "idle", "running", "paused", "stopped" };
     for (int i = 0; i < 4; i++) {
@@ -30,14 +30,17 @@ static bool clock_state(const char *s, enum eng_clock_state *out)
     return false;
 }
 
-/* "YYYY-MM-DDTHH:MM:00+07:00", as the API writes instants. */
-static json_t *instant_json(int64_t minutes)
+void http_instant_text(int64_t minutes, char out[40])
 {
     struct eng_date d = eng_local_date(minutes);
     int m = eng_local_minute_of_day(minutes);
+    snprintf(out, 40, "%04d-%02d-%02dT%02d:%02d:00+07:00", d.year, d.month, d.day, m / 60, m % 60);
+}
+
+static json_t *instant_json(int64_t minutes)
+{
     char buf[40];
-    snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:00+07:00", d.year, d.month, d.day, m / 60,
-             m % 60);
+    http_instant_text(minutes, buf);
     return json_string(buf);
 }
 
@@ -45,7 +48,7 @@ void http_clock_derive(json_t *clock, const struct engine *e, int64_t now)
 {
     struct eng_clock c = { 0 };
     if (!json_is_object(clock) ||
-        !clock_state(json_string_value(json_object_get(clock, "state")), &c.state)) {
+        !http_clock_state(json_string_value(json_object_get(clock, "state")), &c.state)) {
         return;
     }
     c.budget = json_integer_value(json_object_get(clock, "budget"));
@@ -131,18 +134,10 @@ enum mc_status http_dossier_record(struct store *db, int64_t id, json_t **out, s
     return rc;
 }
 
-enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
-                                 const struct engine_actor *who, const struct store_dossier *d,
-                                 int64_t now, json_t **out, struct mc_err *err)
+/* The fields derived at request time, added to the stored part j. */
+static void add_derived(json_t *j, const struct engine *e, const struct engine_actor *who,
+                        const struct store_dossier *d, int64_t now, uint32_t allowed_mask)
 {
-    *out = NULL;
-    struct view_build b = { .root = json_object() };
-    enum mc_status rc = store_dossier_cells(req->db, d->id, put_cell, &b, err);
-    if (rc != MC_OK) {
-        json_decref(b.root);
-        return rc;
-    }
-    json_t *j = b.root;
     json_object_set_new(j, "status_key", json_string(eng_status_key(d->state.status)));
     json_object_set_new(j, "status_name", json_string(eng_status_name_vi(d->state.status)));
     json_object_set_new(j, "supplement_requests", json_integer(d->state.supplement_requests));
@@ -165,21 +160,84 @@ enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
     for (size_t i = 0; i < json_array_size(branches); i++) {
         http_clock_derive(json_object_get(json_array_get(branches, i), "clock"), e, now);
     }
-    uint32_t mask = 0;
-    rc = engine_allowed(e, req->db, who, d, now, &mask, err);
     json_t *allowed = json_array();
     for (unsigned a = 0; a < ENG_ACT_COUNT; a++) {
-        if (mask & (1u << a)) {
+        if (allowed_mask & (1u << a)) {
             json_array_append_new(allowed, json_string(eng_action_key((enum eng_action)a)));
         }
     }
     json_object_set_new(j, "allowed_actions", allowed);
+}
+
+enum mc_status http_dossier_view(struct http_req *req, const struct engine *e,
+                                 const struct engine_actor *who, const struct store_dossier *d,
+                                 int64_t now, json_t **out, struct mc_err *err)
+{
+    *out = NULL;
+    struct view_build b = { .root = json_object() };
+    enum mc_status rc = store_dossier_cells(req->db, d->id, put_cell, &b, err);
+    uint32_t mask = 0;
+    if (rc == MC_OK) {
+        rc = engine_allowed(e, req->db, who, d, now, &mask, err);
+    }
     if (rc != MC_OK) {
-        json_decref(j);
+        json_decref(b.root);
         return rc;
     }
-    *out = j;
+    add_derived(b.root, e, who, d, now, mask);
+    *out = b.root;
     return MC_OK;
+}
+
+/* Copies one cell into the snapshot (names and text into the arena: the
+ * statement's are valid during the callback only). */
+struct snap_take {
+    struct http_dossier_snap *snap;
+    struct mc_arena *arena;
+    size_t cap;
+};
+
+static void keep_cell(void *ctx, const struct store_cell *c)
+{
+    struct snap_take *t = ctx;
+    struct http_dossier_snap *s = t->snap;
+    if (s->n_cells == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 64;
+        struct store_cell *cells = mc_arena_alloc(t->arena, cap * sizeof(*cells));
+        if (s->n_cells) {
+            memcpy(cells, s->cells, s->n_cells * sizeof(*cells));
+        }
+        s->cells = cells;
+        t->cap = cap;
+    }
+    struct store_cell *k = &s->cells[s->n_cells++];
+    *k = *c;
+    k->name = mc_arena_strdup(t->arena, c->name);
+    if (c->type == STORE_CELL_TEXT) {
+        k->text = mc_arena_strdup(t->arena, c->text);
+    }
+}
+
+enum mc_status http_dossier_snap_take(struct http_req *req, int64_t id,
+                                      struct http_dossier_snap *out, struct mc_err *err)
+{
+    memset(out, 0, sizeof(*out));
+    out->d = mc_arena_alloc(&req->arena, sizeof(*out->d));
+    enum mc_status rc = store_dossier_load_id(req->db, id, out->d, err);
+    struct eng_step steps[STORE_STEPS_MAX];
+    if (rc == MC_OK) {
+        rc = store_dossier_steps(req->db, out->d->version_id, steps, STORE_STEPS_MAX, &out->n_steps,
+                                 err);
+    }
+    if (rc == MC_OK && out->n_steps > 0) {
+        out->steps = mc_arena_alloc(&req->arena, out->n_steps * sizeof(*steps));
+        memcpy(out->steps, steps, out->n_steps * sizeof(*steps));
+    }
+    struct snap_take t = { .snap = out, .arena = &req->arena };
+    if (rc == MC_OK) {
+        rc = store_dossier_cells(req->db, id, keep_cell, &t, err);
+    }
+    return rc;
 }
 
 static const char *unit_code(json_t *view, const char *key)

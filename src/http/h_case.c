@@ -118,8 +118,7 @@ static enum mc_status case_run(struct http_transition *t, struct mc_err *err)
     if (rc != MC_OK) {
         return rc;
     }
-    return http_transition_answer(t->req, t->resp, x->e, x->who, res.dossier, 201, NULL, t->key,
-                                  t->hash, x->now, err);
+    return http_transition_answer(t, x->e, x->who, res.dossier, 201, NULL, x->now, err);
 }
 
 enum mc_status h_case_create(struct http_req *req, struct http_resp *resp, struct mc_err *err)

@@ -1,7 +1,7 @@
 /* Dossiers over HTTP: receipt (desk or online), one dossier, and the one
  * endpoint for every action. Each POST is one store transaction holding
  * the transition (engine_receive / engine_act: state, event, counters,
- * clocks), the response and its Idempotency-Key record. */
+ * clocks) and, with an Idempotency-Key, the response's record. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,8 +58,7 @@ static enum mc_status receipt_run(struct http_transition *t, struct mc_err *err)
         return rc;
     }
     if (res.dossier != 0) {
-        return http_transition_answer(req, t->resp, c->e, c->who, res.dossier, 201, NULL, t->key,
-                                      t->hash, c->now, err);
+        return http_transition_answer(t, c->e, c->who, res.dossier, 201, NULL, c->now, err);
     }
     /* Incomplete at the counter: guidance (Mẫu 02) only, no record. */
     json_t *missing = json_array();
@@ -210,11 +209,10 @@ struct action_ctx {
     int64_t now;
 };
 
-/* The answer is built inside the transition's savepoint: with an
- * Idempotency-Key it is stored with the effect; without one it is built
- * there too, on the writer, whose cache holds every page the transition
- * touched (a reader's cache was discarded by the commit), and it shows
- * exactly the version this transition made. */
+/* The answer shows exactly the version this transition made: what it is
+ * made of is read inside the transition's savepoint, on the writer; with an
+ * Idempotency-Key it is rendered and stored with the effect there, without
+ * one it is rendered once durable, outside the writer (transition.h). */
 static enum mc_status action_run(struct http_transition *t, struct mc_err *err)
 {
     struct action_ctx *c = t->ctx;
@@ -228,9 +226,8 @@ static enum mc_status action_run(struct http_transition *t, struct mc_err *err)
         rc = http_files_link(t->req, c->files, res.dossier, err);
     }
     if (rc == MC_OK) {
-        json_t *extra = json_pack("{s:s}", "action", eng_action_key(c->a->action));
-        rc = http_transition_answer(t->req, t->resp, c->e, c->who, res.dossier, 200, extra, t->key,
-                                    t->hash, c->now, err);
+        rc = http_transition_answer(t, c->e, c->who, res.dossier, 200, eng_action_key(c->a->action),
+                                    c->now, err);
     }
     return rc;
 }

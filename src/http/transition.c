@@ -16,6 +16,7 @@ static enum mc_status transition_work(struct store *st, void *ctx, struct mc_err
     struct http_transition *t = ctx;
     (void)st; /* t->req->db, which store_write has put on the writer */
     t->replayed = false;
+    t->later = NULL;
     enum mc_status rc = http_idem_check(t->req, t->resp, &t->key, t->hash, &t->replayed, err);
     if (rc != MC_OK || t->replayed) {
         return rc;
@@ -23,35 +24,41 @@ static enum mc_status transition_work(struct store *st, void *ctx, struct mc_err
     return t->run(t, err);
 }
 
-enum mc_status http_transition_run(struct http_transition *t, struct mc_err *err)
+/* The answer's JSON text (malloc'd) from its snapshot. */
+static char *render(const struct http_transition_later *l)
 {
-    return store_write(t->req->db, transition_work, t, err);
+    return http_dossier_snap_text(&l->snap, l->e, l->who, l->now, l->action);
 }
 
-enum mc_status http_transition_answer(struct http_req *req, struct http_resp *resp,
-                                      const struct engine *e, const struct engine_actor *who,
-                                      int64_t id, unsigned status, json_t *extra, const char *key,
-                                      const char *hash, int64_t now, struct mc_err *err)
+enum mc_status http_transition_run(struct http_transition *t, struct mc_err *err)
 {
-    struct store_dossier d;
-    enum mc_status rc = store_dossier_load_id(req->db, id, &d, err);
-    json_t *view = NULL;
-    if (rc == MC_OK) {
-        rc = http_dossier_view(req, e, who, &d, now, &view, err);
+    enum mc_status rc = store_write(t->req->db, transition_work, t, err);
+    if (rc == MC_OK && t->later) {
+        http_resp_json_text(t->resp, t->later->status, render(t->later));
     }
+    return rc;
+}
+
+enum mc_status http_transition_answer(struct http_transition *t, const struct engine *e,
+                                      const struct engine_actor *who, int64_t id, unsigned status,
+                                      const char *action, int64_t now, struct mc_err *err)
+{
+    struct http_transition_later *l = mc_arena_alloc(&t->req->arena, sizeof(*l));
+    *l = (struct http_transition_later){
+        .e = e, .who = who, .action = action, .status = status, .now = now
+    };
+    enum mc_status rc = http_dossier_snap_take(t->req, id, &l->snap, err);
     if (rc != MC_OK) {
-        json_decref(extra);
         return rc;
     }
-    if (extra) {
-        json_object_update(view, extra);
-        json_decref(extra);
+    if (t->key == NULL) {
+        t->later = l;
+        return MC_OK;
     }
-    char *text = json_dumps(view, JSON_COMPACT);
-    json_decref(view);
-    rc = http_idem_store(req, key, hash, status, text, now, err);
+    char *text = render(l);
+    rc = http_idem_store(t->req, t->key, t->hash, status, text, now, err);
     if (rc == MC_OK) {
-        http_resp_json_text(resp, status, text);
+        http_resp_json_text(t->resp, status, text);
     } else {
         free(text);
     }

@@ -11,7 +11,19 @@
 #include <stdint.h>
 
 #include "engine/engine.h"
+#include "http/dossier_out.h"
 #include "http/request.h"
+
+/* The answer of a transition without an Idempotency-Key, captured inside
+ * the work and rendered once the work is durable (http_transition_answer). */
+struct http_transition_later {
+    struct http_dossier_snap snap;
+    const struct engine *e;
+    const struct engine_actor *who;
+    const char *action; /* NULL, or the "action" key the answer adds */
+    unsigned status;
+    int64_t now;
+};
 
 /* On a replay the stored answer is already in resp (replayed) and `run` is
  * not called. */
@@ -23,18 +35,24 @@ struct http_transition {
     const char *key;
     char hash[65];
     bool replayed;
+    struct http_transition_later *later; /* set by http_transition_answer */
 };
 
-/* Run t->run as a transition; MC_OK only once it is durable. */
+/* Run t->run as a transition; MC_OK only once it is durable, with the
+ * answer in t->resp. */
 enum mc_status http_transition_run(struct http_transition *t, struct mc_err *err) MC_MUST_CHECK;
 
 /* The answer of a transition: dossier `id` as GET /api/dossiers/{code}
- * shows it (plus `extra`'s keys, taken), stored with the key, sent with
- * `status`. Inside the transition, so it shows the version it made. */
-enum mc_status http_transition_answer(struct http_req *req, struct http_resp *resp,
-                                      const struct engine *e, const struct engine_actor *who,
-                                      int64_t id, unsigned status, json_t *extra, const char *key,
-                                      const char *hash, int64_t now,
+ * shows it (plus "action": `action` unless NULL), sent with `status`, as
+ * this transition left it. Called inside the work. With an
+ * Idempotency-Key the answer is rendered there and stored with the effect.
+ * Without one only what the view is made of is read there (the dossier's
+ * row and the view's cells, http_dossier_snap): the view and its JSON text
+ * are built after the commit is durable, outside the writer, where they no
+ * longer hold up the transitions queued behind this one. */
+enum mc_status http_transition_answer(struct http_transition *t, const struct engine *e,
+                                      const struct engine_actor *who, int64_t id, unsigned status,
+                                      const char *action, int64_t now,
                                       struct mc_err *err) MC_MUST_CHECK;
 
 /* A random reference "<prefix><16 hex digits>" (prefix of 2 letters: HS

@@ -149,6 +149,9 @@ static int wal_fd(struct store *writer)
         if (wal && *wal) {
             writer->wal_fd = open(wal, O_RDONLY | O_CLOEXEC);
         }
+        if (writer->wal_fd >= 0) {
+            store_checkpoint_in_background(writer);
+        }
     }
     return writer->wal_fd;
 }

@@ -55,6 +55,10 @@ void store_writer_lock(void);
 void store_writer_unlock(void);
 void store_swap_writer(struct store *st);
 
+/* From now on the writer's WAL checkpoints run on a thread of their own
+ * instead of inside the COMMIT that fills the WAL (store_checkpoint.c). */
+void store_checkpoint_in_background(struct store *writer);
+
 /* Convert the connection's last error into err: constraint violations become
  * MC_ECONFLICT, everything else MC_ESTORE, the SQLite message goes to detail. */
 enum mc_status store_fail_db(struct store *st, struct mc_err *err, const char *what);

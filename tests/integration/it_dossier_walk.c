@@ -5,6 +5,8 @@
  *   - an action not in the caller's allowed_actions never succeeds, and a
  *     refused action leaves the dossier's version unchanged;
  *   - clocks are never negative;
+ *   - a successful action's answer is the dossier as GET then shows it
+ *     (dit_act);
  *   - `motcua verify`: every hash chain verifies and the counters equal a
  *     recount from the events (a second, SQL definition of the counters).
  * The control-team member (kiemsoat1) is among the actors. */

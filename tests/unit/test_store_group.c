@@ -4,7 +4,8 @@
  * form (fewer COMMITs than works), without a shared writer a work is a
  * plain transaction, and the sync made after releasing the writer is made
  * only when synchronous=FULL was asked for, which the writer keeps for the
- * transactions that are not groups. */
+ * transactions that are not groups, and then the WAL is checkpointed by a
+ * thread of its own. */
 
 /* cmocka needs these first, in this order. */
 // clang-format off
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/store_int.h"
@@ -274,6 +276,50 @@ static void group_sync_follows_the_writer_setting(void **state)
     }
 }
 
+static enum mc_status big_row_work(struct store *st, void *ctx, struct mc_err *err)
+{
+    (void)ctx;
+    sqlite3_stmt *s =
+        store_stmt(st, "INSERT INTO t (thread, n) VALUES (400, zeroblob(200000))", err);
+    return s ? store_exec_stmt(st, s, "insert", err) : MC_ESTORE;
+}
+
+/* With the WAL synced by the group commit, the writer's checkpoints run on
+ * a thread of their own (store_checkpoint.c) in place of SQLite's automatic
+ * one: once the WAL passes 1000 pages the database file itself must grow,
+ * without anyone asking for a checkpoint. */
+static void wal_is_checkpointed_off_the_writer(void **state)
+{
+    (void)state;
+    struct mc_err err;
+    mc_err_clear(&err);
+    struct store_options wopt;
+    store_options_init(&wopt);
+    wopt.sync_full = true;
+    struct store *writer;
+    assert_int_equal(store_open(path, &wopt, &writer, &err), MC_OK);
+    struct store_options opt;
+    store_options_init(&opt);
+    opt.writer = writer;
+    opt.sync_full = true;
+    struct store *st;
+    assert_int_equal(store_open(path, &opt, &st, &err), MC_OK);
+    struct stat before;
+    assert_int_equal(stat(path, &before), 0);
+    /* About 50 pages a row: 30 rows take the WAL past 1000 pages. */
+    for (int i = 0; i < 30; i++) {
+        assert_int_equal(store_write(st, big_row_work, NULL, &err), MC_OK);
+    }
+    struct stat now = before;
+    for (int waited = 0; waited < 200 && now.st_size < before.st_size + 4000000; waited++) {
+        usleep(50000);
+        assert_int_equal(stat(path, &now), 0);
+    }
+    assert_true(now.st_size >= before.st_size + 4000000);
+    store_close(st);
+    store_close(writer);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +327,7 @@ int main(void)
         cmocka_unit_test(busy_writer_groups_works),
         cmocka_unit_test(without_writer_a_work_is_a_transaction),
         cmocka_unit_test(group_sync_follows_the_writer_setting),
+        cmocka_unit_test(wal_is_checkpointed_off_the_writer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
