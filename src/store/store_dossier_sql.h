@@ -29,17 +29,21 @@
     " 'consumed', b.consumed, 'running_since', b.running_since, 'fired', 0))), '[]')"      \
     " FROM (SELECT * FROM dossier_branches WHERE dossier = d.id ORDER BY ord) b)"
 /* An exclusive choice at dossier d's current step: the steps the holder may
- * forward to (one is named as the action's target); [] otherwise. A step of
+ * forward to (one is named as the action's target), in the order of the
+ * step's `next` (j.key is the array index; without the ORDER BY the join
+ * could return them in the order of the steps table); [] otherwise. A step of
  * a parallel option (migration 0018) carries the option's keys in
  * `parallel`: forwarding to it starts them all. */
 #define NEXT_STEPS                                                                       \
-    "(SELECT coalesce(json_group_array(json_object('key', n.key, 'name', n.name,"        \
-    " 'parallel', (SELECT json(o.value) FROM json_each(s.parallel_options) o"          \
-    " WHERE EXISTS (SELECT 1 FROM json_each(o.value) m WHERE m.value = j.value)))), '[]')" \
+    "(SELECT coalesce(json_group_array(json_object('key', x.key, 'name', x.name,"        \
+    " 'parallel', json(x.parallel))), '[]') FROM"                                        \
+    " (SELECT n.key AS key, n.name AS name, (SELECT o.value FROM"                        \
+    "   json_each(s.parallel_options) o WHERE EXISTS (SELECT 1 FROM json_each(o.value) m" \
+    "   WHERE m.value = j.value)) AS parallel"                                            \
     " FROM steps s, json_each(s.next) j"                                                 \
     " JOIN steps n ON n.version_id = s.version_id AND n.key = j.value"                   \
     " WHERE s.version_id = d.version_id AND s.key = d.step AND s.split = 'exclusive'"    \
-    " AND json_array_length(s.next) > 1)"
+    " AND json_array_length(s.next) > 1 ORDER BY j.key) x)"
 #define CLOCK(kind)                                                                      \
     "(SELECT json_object('state', c.state, 'budget', c.budget, 'consumed', c.consumed," \
     " 'running_since', c.running_since, 'fired', c.fired) FROM clocks c"               \
