@@ -6,7 +6,9 @@
  * parallel" starts CCVC's and XDCQ's opinions at once, each in its unit's
  * queue with its own clock; the summary (the join) starts when both are
  * in; a branch's first step cannot return to the choice; the control slip
- * has the choice's row and a row per branch step; `motcua verify` agrees. */
+ * has the choice's row and a row per branch step; `motcua verify` agrees.
+ * A branch left to run late escalates to its own people only, once per
+ * rung, and the slip marks it late. */
 
 // clang-format off
 #include <stdarg.h>
@@ -441,12 +443,172 @@ static void consult_in_parallel_opens_both_branches(void **state)
     assert_int_equal(rc, 0);
 }
 
+/* The escalation notices of `user` on dossier `code` that name `step`. */
+static size_t escalations_naming(const char *user, const char *code, const char *step)
+{
+    struct it_resp r;
+    assert_int_equal(dit_call(user, "GET", "/api/notifications", NULL, NULL, &r), 200);
+    char needle[64];
+    snprintf(needle, sizeof(needle), "(%s)", step);
+    size_t n = 0;
+    for (size_t i = 0; i < json_array_size(r.json); i++) {
+        json_t *x = json_array_get(r.json, i);
+        n += strcmp(dit_str(x, "kind"), "escalation") == 0 &&
+             strcmp(dit_str(x, "dossier"), code) == 0 &&
+             strstr(dit_str(x, "message"), needle) != NULL;
+    }
+    it_resp_release(&r);
+    return n;
+}
+
+/* The working minutes the CCVC branch has used at dit_now, as the dossier
+ * shows them: the test checks it stands where each rung says it should. */
+static int64_t ccvc_used(const char *code)
+{
+    json_t *d = get_dossier("truongphong.ccvc", code);
+    json_t *br = json_array_get(json_object_get(d, "branches"), 0);
+    assert_string_equal(dit_sub(br, "step", "key"), "y_kien_ccvc");
+    int64_t used = dit_int(json_object_get(br, "clock"), "consumed_now");
+    json_decref(d);
+    return used;
+}
+
+/* The escalation rungs a sweep (GET /api/notifications) has fired so far
+ * for the CCVC branch: to its holder, to its unit's head. Read twice, the
+ * second read being a second sweep at the same instant, which must add
+ * nothing. */
+static void expect_ccvc_rungs(const char *code, size_t holder, size_t head)
+{
+    for (int sweep = 0; sweep < 2; sweep++) {
+        size_t got_holder = escalations_naming("chuyenvien1.ccvc", code, "y_kien_ccvc");
+        size_t got_head = escalations_naming("truongphong.ccvc", code, "y_kien_ccvc");
+        if (got_holder != holder || got_head != head) {
+            fprintf(stderr, "sweep %d at %lld: holder %zu (want %zu), head %zu (want %zu)\n", sweep,
+                    (long long)dit_now, got_holder, holder, got_head, head);
+        }
+        assert_int_equal(got_holder, holder);
+        assert_int_equal(got_head, head);
+        /* XDCQ's people hear nothing of CCVC's branch, nor of their own,
+         * which was in before any rung of it was reached. */
+        assert_int_equal(escalations_naming("chuyenvien1.xdcq", code, "y_kien_ccvc"), 0);
+        assert_int_equal(escalations_naming("truongphong.xdcq", code, "y_kien_ccvc"), 0);
+        assert_int_equal(escalations_naming("chuyenvien1.xdcq", code, "y_kien_xdcq"), 0);
+        assert_int_equal(escalations_naming("truongphong.xdcq", code, "y_kien_xdcq"), 0);
+    }
+}
+
+/* The branches a parallel option opens escalate on their own clocks, as a
+ * split step's do (docs/ENGINE.md §8): the CCVC opinion (8 working hours)
+ * is left to run late, XDCQ's (12 hours) is in at once. The default ladder
+ * (75% used: holder; one working day left: holder and head; due: holder,
+ * head, leader; two working days over: all three) reaches CCVC's holder once
+ * per rung and its head from the second rung on, a second sweep repeats
+ * none, XDCQ's people hear nothing, and the control slip marks CCVC's
+ * opinion late and XDCQ's not. */
+static void a_late_option_branch_escalates_alone(void **state)
+{
+    (void)state;
+    /* Tuesday 27/10/2026, 08:00 (UTC+7): the version with the option is
+     * in force (handle_now_runs_plainly published it). */
+    dit_now = dit_at(2026, 10, 27, 8, 0);
+    char code[32];
+    int64_t v = to_the_choice("Vũ Thị N", code, sizeof(code));
+    v = dit_ok_act("truongphong.tcbc", code, "forward", v, "\"target\":\"y_kien_ccvc\"");
+    v = dit_ok_act("truongphong.ccvc", code, "assign", v,
+                   "\"branch\":\"y_kien_ccvc\",\"assignee\":\"chuyenvien1.ccvc\"");
+    v = dit_ok_act("truongphong.xdcq", code, "assign", v,
+                   "\"branch\":\"y_kien_xdcq\",\"assignee\":\"chuyenvien1.xdcq\"");
+    dit_now += 20;
+    v = dit_ok_act("chuyenvien1.xdcq", code, "forward", v,
+                   "\"branch\":\"y_kien_xdcq\",\"note\":\"Đồng ý\"");
+    json_t *d = get_dossier("truongphong.tcbc", code);
+    json_t *br = json_object_get(d, "branches");
+    assert_int_equal(json_array_size(br), 2);
+    assert_true(json_is_true(json_object_get(json_array_get(br, 1), "done")));
+    assert_false(json_is_true(json_object_get(json_array_get(br, 0), "done")));
+    json_decref(d);
+
+    /* One working day left from the start (the allotment is one day):
+     * the second rung only. */
+    dit_now += 10;
+    assert_true(ccvc_used(code) < 8 * 60 * 3 / 4);
+    expect_ccvc_rungs(code, 1, 1);
+    /* 16:15 the same day: past 75% of 480 minutes, not yet due. */
+    dit_now = dit_at(2026, 10, 27, 16, 15);
+    int64_t used = ccvc_used(code);
+    assert_true(used >= 8 * 60 * 3 / 4 && used < 8 * 60);
+    expect_ccvc_rungs(code, 2, 1);
+    /* Wednesday 09:00: due passed, less than two working days over. */
+    dit_now = dit_at(2026, 10, 28, 9, 0);
+    used = ccvc_used(code);
+    assert_true(used > 8 * 60 && used < 8 * 60 + 2 * 8 * 60);
+    expect_ccvc_rungs(code, 3, 2);
+    /* Friday 09:00: two working days over. */
+    dit_now = dit_at(2026, 10, 30, 9, 0);
+    assert_true(ccvc_used(code) >= 8 * 60 + 2 * 8 * 60);
+    expect_ccvc_rungs(code, 4, 3);
+    /* The due rung and the last one say how late the opinion is. */
+    struct it_resp r;
+    assert_int_equal(dit_call("chuyenvien1.ccvc", "GET", "/api/notifications", NULL, NULL, &r),
+                     200);
+    size_t late_notes = 0;
+    for (size_t i = 0; i < json_array_size(r.json); i++) {
+        const char *m = dit_str(json_array_get(r.json, i), "message");
+        late_notes += strstr(m, "(y_kien_ccvc)") != NULL && strstr(m, "quá hạn") != NULL;
+    }
+    assert_int_equal(late_notes, 2);
+    it_resp_release(&r);
+
+    /* CCVC is in at last: the summary starts, and the slip has CCVC's
+     * opinion late, XDCQ's early. */
+    dit_now += 10;
+    v = dit_ok_act("chuyenvien1.ccvc", code, "forward", v, "\"note\":\"Đồng ý\"");
+    d = get_dossier("chuyenvien1.tcbc", code);
+    assert_string_equal(dit_sub(d, "step", "key"), "tong_hop");
+    assert_int_equal(json_array_size(json_object_get(d, "branches")), 0);
+    json_decref(d);
+    /* Nothing more for the finished branch: a later sweep adds no rung. */
+    dit_now += 60;
+    expect_ccvc_rungs(code, 4, 3);
+    char path[128];
+    snprintf(path, sizeof(path), "/api/dossiers/%s/control-slip", code);
+    assert_int_equal(dit_call("truongphong.tcbc", "GET", path, NULL, NULL, &r), 200);
+    json_t *hs = json_object_get(r.json, "handovers");
+    size_t ccvc = 0, xdcq = 0;
+    for (size_t i = 0; i < json_array_size(hs); i++) {
+        json_t *h = json_array_get(hs, i);
+        const char *from = dit_sub(h, "step_from", "key");
+        if (strcmp(dit_sub(h, "step_to", "key"), "tong_hop") != 0) {
+            continue;
+        }
+        if (strcmp(from, "y_kien_ccvc") == 0) {
+            assert_string_equal(dit_str(h, "verdict"), "late");
+            ccvc++;
+        }
+        if (strcmp(from, "y_kien_xdcq") == 0) {
+            assert_string_equal(dit_str(h, "verdict"), "early");
+            xdcq++;
+        }
+    }
+    assert_int_equal(ccvc, 1);
+    assert_int_equal(xdcq, 1);
+    it_resp_release(&r);
+    char *out = NULL;
+    int rc = dit_verify(&out);
+    if (rc != 0) {
+        fprintf(stderr, "verify: %s\n", out ? out : "");
+    }
+    free(out);
+    assert_int_equal(rc, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_parallel_options_are_checked),
         cmocka_unit_test(handle_now_runs_plainly),
         cmocka_unit_test(consult_in_parallel_opens_both_branches),
+        cmocka_unit_test(a_late_option_branch_escalates_alone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
