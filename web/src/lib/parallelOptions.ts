@@ -48,25 +48,72 @@ interface Graph {
 }
 
 /**
- * Make `keys` (next steps of the step) its one parallel option, or none when
- * fewer than two: the option's keys move together to where the first of
- * them was in next, so that the server's rule (a run of next, same order)
- * holds.
+ * Give the step the parallel options `groups`, as the server requires them
+ * (core/process.c check_options): each option keeps only keys of next, in
+ * next's order; a key already in an earlier option is left out of a later
+ * one (options are disjoint); an option left with fewer than two steps is
+ * gone (one step is a plain choice). Each option's keys then move together
+ * to where the first of them was in next, and the options are listed in the
+ * order they now appear in next.
  */
+export function withOptions<T extends Graph>(step: T, groups: string[][]): T {
+  const taken = new Set<string>();
+  const kept: string[][] = [];
+  for (const g of groups) {
+    const keys = step.next.filter((k) => g.includes(k) && !taken.has(k));
+    if (keys.length < 2) continue;
+    keys.forEach((k) => taken.add(k));
+    kept.push(keys);
+  }
+  const next: string[] = [];
+  const options: string[][] = [];
+  for (const k of step.next) {
+    if (next.includes(k)) continue;
+    const group = kept.find((o) => o.includes(k));
+    if (group) {
+      next.push(...group);
+      options.push(group);
+    } else {
+      next.push(k);
+    }
+  }
+  return { ...step, next, parallel_options: options };
+}
+
+/** Make `keys` the step's one parallel option (none when fewer than two). */
 export function withParallelOption<T extends Graph>(step: T, keys: string[]): T {
-  const chosen = step.next.filter((k) => keys.includes(k));
-  if (chosen.length < 2) return { ...step, parallel_options: [] };
-  const at = step.next.indexOf(chosen[0]!);
-  const rest = step.next.filter((k) => !chosen.includes(k));
-  const before = step.next.slice(0, at).filter((k) => !chosen.includes(k));
-  const next = [...before, ...chosen, ...rest.slice(before.length)];
-  return { ...step, next, parallel_options: [chosen] };
+  return withOptions(step, [keys]);
 }
 
 /** After next changed: options keep only keys still in next (dropped below two: gone). */
 export function pruneOptions<T extends Graph>(step: T): T {
-  const options = (step.parallel_options ?? []).map((o) => o.filter((k) => step.next.includes(k))).filter((o) => o.length > 1);
-  const first = options[0];
-  // Keep the rule (a run of next in order) when a key was removed from the middle.
-  return first ? withParallelOption({ ...step, parallel_options: options }, first) : { ...step, parallel_options: [] };
+  return withOptions(step, step.parallel_options ?? []);
+}
+
+/** The next steps in no parallel option: what a new option can take. */
+export function freeKeys(step: Graph): string[] {
+  const options = step.parallel_options ?? [];
+  return step.next.filter((k) => !options.some((o) => o.includes(k)));
+}
+
+/** A further option of the last two free next steps (unchanged when fewer are free). */
+export function addOption<T extends Graph>(step: T): T {
+  const free = freeKeys(step);
+  if (free.length < 2) return step;
+  return withOptions(step, [...(step.parallel_options ?? []), free.slice(-2)]);
+}
+
+/** The step without its option number `o`: its steps become plain choices again. */
+export function removeOption<T extends Graph>(step: T, o: number): T {
+  return withOptions(
+    step,
+    (step.parallel_options ?? []).filter((_, i) => i !== o),
+  );
+}
+
+/** Put `key` into option `o` (taking it out of any other) or take it out. */
+export function setOptionKey<T extends Graph>(step: T, o: number, key: string, on: boolean): T {
+  const groups = (step.parallel_options ?? []).map((g) => g.filter((k) => k !== key));
+  if (on && groups[o]) groups[o].push(key);
+  return withOptions(step, groups);
 }
