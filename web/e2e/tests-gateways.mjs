@@ -9,7 +9,8 @@
 // exclusive gateway straight into a parallel gateway (no step between)
 // becomes QT-05's issue in force: the editor shows the parallel option, the
 // procedure page draws its block, the action form offers it as one choice,
-// and choosing it opens both branches at once.
+// and choosing it opens both branches at once. The editor then gives the
+// head a second parallel option; the saved draft keeps both.
 import { readFileSync } from 'node:fs';
 import {
   actOn,
@@ -342,6 +343,66 @@ export const tests = [
       await expectText(page.getByTestId('dossier-branches'), /Ý kiến Phòng Xây dựng chính quyền/, 'XDCQ branch');
       await expectText(page.getByTestId('slip'), /Mở song song: Ý kiến Phòng Công chức, viên chức ∥ Ý kiến Phòng Xây dựng chính quyền/, 'the slip shows the choice');
       await shot(page, shots, 'gateways-option-opened');
+    },
+  },
+  {
+    name: 'gateways: the editor gives the head two parallel options, and the saved draft keeps both',
+    async run({ page, shots }) {
+      await relogin(page, 'chuyenvien1.tcbc');
+      await page.goto('/can-bo/quy-trinh/QT-05/soan-thao');
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'the issue in force is valid');
+      const steps = page.locator('li[data-testid^="step-"]');
+      const before = await steps.count();
+      // Two more opinions after XDCQ's (step 5), each a branch into the summary.
+      await page.getByTestId('add-after-4').click();
+      await page.getByTestId('add-after-5').click();
+      await expectCount(steps, (n) => n === before + 2, 'two steps added');
+      const fill = async (index, name, unit) => {
+        const step = page.getByTestId(`step-${index}`);
+        await step.getByLabel('Tên bước').fill(name);
+        await step.getByLabel('Vai trò thực hiện').selectOption('specialist');
+        await step.getByLabel('Đơn vị thực hiện').selectOption(unit);
+        return step.getByLabel('Mã bước').inputValue();
+      };
+      const key5 = await fill(5, 'Ý kiến lần hai của Phòng Công chức, viên chức', 'CCVC');
+      const key6 = await fill(6, 'Ý kiến lần hai của Phòng Xây dựng chính quyền', 'XDCQ');
+      const nextOf = (index, key) => page.getByTestId(`step-${index}`).locator('label.next-item', { hasText: key }).locator('input');
+      await nextOf(4, 'tong_hop').check();
+      await nextOf(4, key5).uncheck();
+      await nextOf(5, 'tong_hop').check();
+      await nextOf(5, key6).uncheck();
+      // The head's choice (step 2) leads to both as well, then groups them.
+      await nextOf(1, key5).check();
+      await nextOf(1, key6).check();
+      assert(await page.getByTestId('split-option-1').isChecked(), 'the parallel option mode is lost');
+      await page.getByTestId('add-option-1').click();
+      const first = page.getByTestId('option-1-0');
+      const second = page.getByTestId('option-1-1');
+      await expectCount(first.locator('input:checked'), (n) => n === 2, 'the first option keeps its two steps');
+      await expectCount(second.locator('input:checked'), (n) => n === 2, 'the second option has two steps');
+      await expectText(second.locator('label', { has: page.locator('input:checked') }).first(), new RegExp(key5), 'the second option starts with the new step');
+      await expectText(first.locator('label', { hasText: key5 }), /thuộc lựa chọn 2/, 'a step of the other option is named');
+      await expectText(page.getByTestId('check-ok'), /Quy trình hợp lệ/, 'two options are valid');
+      await shot(page, shots, 'gateways-two-options-editor');
+      await page.getByTestId('save-draft').click();
+      await page.waitForURL(/\/quy-trinh\/QT-05\/phien-ban\?saved=\d+/);
+      const issue = Number(new URL(page.url()).searchParams.get('saved'));
+      // The server kept both options, in the order of next.
+      const process = await (await page.request.get('/api/processes/QT-05/versions')).json();
+      const saved = process.versions.find((v) => v.issue === issue);
+      assert(saved && saved.status === 'draft', `draft ${issue}: ${JSON.stringify(saved && saved.status)}`);
+      const choice = saved.steps.find((st) => st.key === 'truong_phong');
+      assert(
+        JSON.stringify(choice.parallel_options) === JSON.stringify([['y_kien_ccvc', 'y_kien_xdcq'], [key5, key6]]),
+        `the options saved: ${JSON.stringify(choice.parallel_options)}`,
+      );
+      // Reloaded, the draft's diagram draws a parallel gateway per option.
+      await page.reload();
+      await page.getByTestId(`show-diagram-${issue}`).click();
+      const canvas = page.getByTestId('bpmn-canvas');
+      await canvas.locator('.djs-shape[data-element-id="Fork_truong_phong_1"]').waitFor();
+      await canvas.locator('.djs-shape[data-element-id="Fork_truong_phong_2"]').waitFor();
+      await shot(page, shots, 'gateways-two-options-diagram');
     },
   },
 ];
