@@ -123,7 +123,8 @@ int cmd_agency(int argc, char **argv)
         return 2;
     }
     if (set && clear) {
-        fprintf(stderr, "motcua agency: --abbreviation and --clear-abbreviation exclude each other\n");
+        fprintf(stderr,
+                "motcua agency: --abbreviation and --clear-abbreviation exclude each other\n");
         cfg_release(&cfg);
         return 2;
     }
