@@ -14,5 +14,6 @@ int cmd_calendar(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_bpmn(int argc, char **argv);
 int cmd_form(int argc, char **argv);
+int cmd_agency(int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ static const struct command commands[] = {
     { "verify", cmd_verify, "check the handover log chain and the counters" },
     { "bpmn", cmd_bpmn, "a process version as BPMN 2.0 for modelers; check a BPMN file" },
     { "form", cmd_form, "a dossier's printable form (Mẫu 01–05) as PDF" },
+    { "agency", cmd_agency, "show the agency record; set its abbreviation" },
 };
 
 static void usage(FILE *out)

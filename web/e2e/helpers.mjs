@@ -17,6 +17,16 @@ export async function expectText(locator, pattern, what) {
   throw new Error(`${what}: expected ${pattern}, found ${JSON.stringify(last.trim().slice(0, 300))}`);
 }
 
+/** `text` (data such as demo/agency.json) as regular-expression source that matches it literally. */
+export function literal(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A pattern for exactly `text`, surrounding white space allowed. */
+export function exactText(text) {
+  return new RegExp(`^\\s*${literal(text)}\\s*$`);
+}
+
 export async function expectCount(locator, predicate, what) {
   const until = Date.now() + TIMEOUT;
   let n = 0;

@@ -162,6 +162,8 @@ async function main() {
       ],
     });
     const demoPeople = JSON.parse(readFileSync(resolve(repo, args.demo, 'people.json'), 'utf8'));
+    // The agency record the import wrote: tests compare the header with its name.
+    const demoAgency = JSON.parse(readFileSync(resolve(repo, args.demo, 'agency.json'), 'utf8'));
     const tests = await loadTests();
     const selected = tests.filter((t) => !args.only || t.name.includes(args.only));
     for (const test of selected) {
@@ -179,7 +181,7 @@ async function main() {
       page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
       const started = Date.now();
       try {
-        await test.run({ page, context, baseUrl: handle.baseUrl, shots, demoPeople });
+        await test.run({ page, context, baseUrl: handle.baseUrl, shots, demoPeople, demoAgency });
         const unexpected = consoleErrors.filter((text) => !(test.allowConsole ?? []).some((re) => re.test(text)));
         if (unexpected.length) throw new Error(`console errors:\n  ${unexpected.join('\n  ')}`);
         passed++;

@@ -1,6 +1,7 @@
-// The agency's name for the header and titles: from GET /api/agency (the
-// server has the route; App.vue does not call loadAgency() at start yet, so
-// the header keeps the short i18n fallback, "Sở Nội vụ").
+// The agency's name for the header, footer and titles: from GET /api/agency,
+// which App.vue loads once at start-up. Until it answers, or if it fails, the
+// short i18n fallback ("Sở Nội vụ") is shown; a failed load is not retried
+// before the next page load.
 import { computed, ref } from 'vue';
 import { getAgency, type Agency } from '@/api';
 import { useI18n } from 'vue-i18n';
