@@ -19,47 +19,9 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/parse.h"
 #include "base/xalloc.h"
 #include "http/dossier_out.h"
-
-/* What jansson accepts as UTF-8 (json_string returns NULL otherwise). */
-static bool utf8_ok(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned c = *p;
-        size_t n;
-        uint32_t cp;
-        if (c < 0x80) {
-            p++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        for (size_t i = 1; i <= n; i++) {
-            if ((p[i] & 0xC0) != 0x80) {
-                return false;
-            }
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        /* Overlong forms, surrogates, past U+10FFFF. */
-        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return false;
-        }
-        p += n + 1;
-    }
-    return true;
-}
 
 static void put_str(struct mc_buf *b, const char *s)
 {
@@ -160,7 +122,7 @@ static void put_instant(struct mc_buf *b, int64_t minutes)
  * real that is not finite (json_real refuses both). */
 static bool cell_dropped(const struct store_cell *c)
 {
-    return (c->type == STORE_CELL_TEXT && !c->json && !utf8_ok(c->text)) ||
+    return (c->type == STORE_CELL_TEXT && !c->json && !mc_utf8_valid(c->text, strlen(c->text))) ||
            (c->type == STORE_CELL_REAL && !isfinite(c->r));
 }
 
