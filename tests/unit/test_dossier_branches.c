@@ -561,14 +561,30 @@ static void choose_then_run_in_parallel(void **state)
     use_block_process();
 }
 
-/* Random walks from the choice: random people forward to a random option,
- * assign, return, ask for a supplement, approve, withdraw. Whatever is
- * chosen, a block is open only after the option's step forwarded, and it
- * closes at the signature. */
-static void randomised_walk_through_the_choice(void **state)
+/* What a random walk from the choice (tham_dinh) checks about one process
+ * shape: which step opens the block, whether that step is the choice
+ * itself (a parallel option, opened whole by one forward), and which
+ * steps belong to a branch. */
+struct walk_shape {
+    const char *name;
+    const struct eng_step *steps; /* the process, walked with use_*_process */
+    const char *opener;           /* the step that forwards into the block */
+    bool opened_by_choice;        /* a parallel option of the choice */
+};
+
+static bool is_branch_step(const char *key)
 {
-    (void)state;
-    use_choice_process();
+    return strcmp(key, "y_kien_b") == 0 || strcmp(key, "kiem_tra_b") == 0 ||
+           strcmp(key, "y_kien_c") == 0;
+}
+
+/* Random walks from the choice: random people forward to a random next
+ * step, assign, return, ask for a supplement, approve, withdraw. Whatever
+ * is chosen, a block is open only after `opener` forwarded, a return
+ * inside it never leaves it, a branch step is never current outside it,
+ * and it closes at the signature. */
+static void walk_from_the_choice(const struct walk_shape *w)
+{
     static const struct eng_actor *const cast[] = { &reception, &head,   &spec,  &spec_b,
                                                     &head_b,    &head_c, &deputy };
     static const enum eng_action acts[] = {
@@ -587,7 +603,7 @@ static void randomised_walk_through_the_choice(void **state)
             if (a == ENG_ACT_WITHDRAW && pick(8) != 0) {
                 continue;
             }
-            const char *at = pick(3) == 0 ? choice_steps[pick(n_proc)].key : NULL;
+            const char *at = pick(3) == 0 ? w->steps[pick(n_proc)].key : NULL;
             const char *key = at ? at : eng_branch_for(&s.d, who);
             const struct eng_step *st = step_named(key);
             const char *target = NULL;
@@ -602,8 +618,13 @@ static void randomised_walk_through_the_choice(void **state)
             bool inside = s.d.n_branches > 0;
             if (act(&s, a, who, at, target, who->person) == MC_OK) {
                 if (!inside && s.d.n_branches > 0) {
-                    /* Only the option's step opens the block. */
-                    assert_string_equal(before, "lay_y_kien");
+                    /* Only the opener opens the block; a choice opens it whole. */
+                    assert_string_equal(before, w->opener);
+                    if (w->opened_by_choice) {
+                        assert_int_equal(a, ENG_ACT_FORWARD);
+                        assert_int_equal(s.d.n_branches, 2);
+                        assert_int_equal(s.fx.n_started, 2);
+                    }
                     blocks++;
                 }
                 if (a == ENG_ACT_FORWARD && strcmp(before, "tham_dinh") == 0 &&
@@ -612,23 +633,35 @@ static void randomised_walk_through_the_choice(void **state)
                     assert_int_equal(s.fx.n_started, 0);
                     direct++;
                 }
+                if (a == ENG_ACT_RETURN_PREV && inside) {
+                    /* A return inside the block never leaves it. */
+                    assert_true(s.d.n_branches > 0 || eng_status_is_terminal(s.d.status));
+                }
                 joined += inside && s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status);
             }
-            block_sane(&s.d, "lay_y_kien", "phe_duyet");
+            block_sane(&s.d, w->opener, "phe_duyet");
             if (s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status) &&
-                strcmp(s.d.step, "y_kien_b") == 0) {
+                is_branch_step(s.d.step)) {
                 fail_msg("a branch step outside an open block");
             }
         }
         finished += eng_status_is_terminal(s.d.status);
     }
-    print_message("choice walk: %zu direct, %zu blocks, %zu joins, %zu finished\n", direct, blocks,
-                  joined, finished);
+    print_message("%s walk: %zu direct, %zu blocks, %zu joins, %zu finished\n", w->name, direct,
+                  blocks, joined, finished);
     assert_true(direct > 30);
     assert_true(blocks > 30);
     assert_true(joined > 10);
     assert_true(finished > 10);
     use_block_process();
+}
+
+static void randomised_walk_through_the_choice(void **state)
+{
+    (void)state;
+    use_choice_process();
+    walk_from_the_choice(
+        &(struct walk_shape){ .name = "choice", .steps = choice_steps, .opener = "lay_y_kien" });
 }
 
 static void use_option_process(void)
@@ -706,83 +739,12 @@ static void parallel_option_opens_the_branches(void **state)
     use_block_process();
 }
 
-/* Random walks through the parallel option: random people forward to a
- * random next step of the choice (any step of the option opens it all),
- * assign, return, approve, withdraw. A block is open only after the
- * choosing step forwarded into the option, and always holds both
- * branches until it closes at the signature. */
 static void randomised_walk_through_the_parallel_option(void **state)
 {
     (void)state;
     use_option_process();
-    static const struct eng_actor *const cast[] = { &reception, &head,   &spec,  &spec_b,
-                                                    &head_b,    &head_c, &deputy };
-    static const enum eng_action acts[] = {
-        ENG_ACT_FORWARD, ENG_ACT_FORWARD,     ENG_ACT_FORWARD,
-        ENG_ACT_ASSIGN,  ENG_ACT_RETURN_PREV, ENG_ACT_REQUEST_SUPPLEMENT,
-        ENG_ACT_APPROVE, ENG_ACT_WITHDRAW,
-    };
-    size_t direct = 0, blocks = 0, joined = 0, finished = 0;
-    for (int round = 0; round < 600; round++) {
-        struct sim s;
-        to_split(&s);
-        for (int n = 0; n < 100 && !eng_status_is_terminal(s.d.status); n++) {
-            pass(&s, (int64_t)pick(90));
-            const struct eng_actor *who = cast[pick(sizeof(cast) / sizeof(cast[0]))];
-            enum eng_action a = acts[pick(sizeof(acts) / sizeof(acts[0]))];
-            if (a == ENG_ACT_WITHDRAW && pick(8) != 0) {
-                continue;
-            }
-            const char *at = pick(3) == 0 ? option_steps[pick(n_proc)].key : NULL;
-            const char *key = at ? at : eng_branch_for(&s.d, who);
-            const struct eng_step *st = step_named(key);
-            const char *target = NULL;
-            if (a == ENG_ACT_FORWARD && st && st->n_next > 0) {
-                target = st->next[pick(st->n_next)];
-            } else if (a == ENG_ACT_RETURN_PREV && st) {
-                const struct eng_step *p = eng_branch_prev(proc, n_proc, st->key);
-                target = p ? p->key : "tham_dinh";
-            }
-            char before[ENG_KEY_MAX];
-            memcpy(before, s.d.step, ENG_KEY_MAX);
-            bool inside = s.d.n_branches > 0;
-            if (act(&s, a, who, at, target, who->person) == MC_OK) {
-                if (!inside && s.d.n_branches > 0) {
-                    /* Only the choice opens the block, and it opens it whole. */
-                    assert_string_equal(before, "tham_dinh");
-                    assert_int_equal(a, ENG_ACT_FORWARD);
-                    assert_int_equal(s.d.n_branches, 2);
-                    assert_int_equal(s.fx.n_started, 2);
-                    blocks++;
-                }
-                if (a == ENG_ACT_FORWARD && strcmp(before, "tham_dinh") == 0 &&
-                    strcmp(s.d.step, "phe_duyet") == 0) {
-                    assert_int_equal(s.d.n_branches, 0);
-                    assert_int_equal(s.fx.n_started, 0);
-                    direct++;
-                }
-                if (a == ENG_ACT_RETURN_PREV && inside) {
-                    /* A return inside the block never leaves it. */
-                    assert_true(s.d.n_branches > 0 || eng_status_is_terminal(s.d.status));
-                }
-                joined += inside && s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status);
-            }
-            block_sane(&s.d, "tham_dinh", "phe_duyet");
-            if (s.d.n_branches == 0 && !eng_status_is_terminal(s.d.status) &&
-                (strcmp(s.d.step, "y_kien_b") == 0 || strcmp(s.d.step, "kiem_tra_b") == 0 ||
-                 strcmp(s.d.step, "y_kien_c") == 0)) {
-                fail_msg("a branch step outside an open block");
-            }
-        }
-        finished += eng_status_is_terminal(s.d.status);
-    }
-    print_message("option walk: %zu direct, %zu blocks, %zu joins, %zu finished\n", direct, blocks,
-                  joined, finished);
-    assert_true(direct > 30);
-    assert_true(blocks > 30);
-    assert_true(joined > 10);
-    assert_true(finished > 10);
-    use_block_process();
+    walk_from_the_choice(&(struct walk_shape){
+        .name = "option", .steps = option_steps, .opener = "tham_dinh", .opened_by_choice = true });
 }
 
 int main(void)
