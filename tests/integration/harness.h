@@ -31,6 +31,10 @@ int it_server_spawn(struct it_server *s, bool demo, const char *const extra_args
  * when it is not 0. Removes the temp dir. */
 int it_server_stop(struct it_server *s);
 
+/* The whole file at `path`, NUL-terminated (free()), its length in *len
+ * when len is not NULL; NULL when it cannot be opened. */
+char *it_slurp(const char *path, size_t *len);
+
 /* Run `motcua ARGS...` with MOTCUA_DB pointing at the server's database.
  * *out receives stdout+stderr (free()). Returns the exit status. */
 int it_cli(struct it_server *s, char **out, const char *const args[]);

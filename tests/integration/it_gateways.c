@@ -413,24 +413,11 @@ static void every_branch_escalates_on_its_own_clock(void **state)
     free(out);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 /* The file drawn in bpmn.io becomes QT-01's version in force from 20/10. */
 static void publish_choice_version(void)
 {
-    char *xml = slurp(MC_SOURCE_DIR "/tests/data/bpmn/choose_then_parallel.bpmn");
+    char *xml = it_slurp(MC_SOURCE_DIR "/tests/data/bpmn/choose_then_parallel.bpmn", NULL);
+    assert_non_null(xml);
     char now[64];
     snprintf(now, sizeof(now), "X-Test-Now: %lld", (long long)dit_now);
     const char *hdrs[] = { now, NULL };
