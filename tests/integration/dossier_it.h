@@ -79,6 +79,43 @@ static inline long dit_call(const char *user, const char *method, const char *pa
     return r->status;
 }
 
+/* POST a BPMN drawing as a new draft of `process` at the test clock; the
+ * status (201 expected), the answer in *r. */
+static inline long dit_post_bpmn(const char *user, const char *process, const char *xml,
+                                 struct it_resp *r)
+{
+    char now[64], path[96];
+    snprintf(now, sizeof(now), "X-Test-Now: %lld", (long long)dit_now);
+    snprintf(path, sizeof(path), "/api/processes/%s/versions", process);
+    const char *hdrs[] = { now, NULL };
+    memset(r, 0, sizeof(*r));
+    if (it_request(dit_client(user), "POST", path, xml, "application/xml", hdrs, r) != 0) {
+        return -1;
+    }
+    if (r->status != 201) {
+        fprintf(stderr, "%s\n", r->body ? r->body : "");
+    }
+    return r->status;
+}
+
+/* Draft `issue` of `process` submitted by the head of TCBC, approved by the
+ * director and in force from `effective` (YYYY-MM-DD). */
+static inline void dit_put_in_force(const char *process, int64_t issue, const char *effective)
+{
+    char path[96], body[64];
+    snprintf(path, sizeof(path), "/api/processes/%s/versions/%lld/transition", process,
+             (long long)issue);
+    snprintf(body, sizeof(body), "{\"to\":\"effective\",\"effective\":\"%s\"}", effective);
+    struct it_resp r;
+    assert_int_equal(dit_call("truongphong.tcbc", "POST", path, "{\"to\":\"submitted\"}", NULL, &r),
+                     200);
+    it_resp_release(&r);
+    assert_int_equal(dit_call("giamdoc", "POST", path, "{\"to\":\"approved\"}", NULL, &r), 200);
+    it_resp_release(&r);
+    assert_int_equal(dit_call("giamdoc", "POST", path, body, NULL, &r), 200);
+    it_resp_release(&r);
+}
+
 static inline const char *dit_str(json_t *j, const char *key)
 {
     const char *s = json_string_value(json_object_get(j, key));

@@ -418,18 +418,9 @@ static void publish_choice_version(void)
 {
     char *xml = it_slurp(MC_SOURCE_DIR "/tests/data/bpmn/choose_then_parallel.bpmn", NULL);
     assert_non_null(xml);
-    char now[64];
-    snprintf(now, sizeof(now), "X-Test-Now: %lld", (long long)dit_now);
-    const char *hdrs[] = { now, NULL };
     struct it_resp r;
-    assert_int_equal(it_request(dit_client("chuyenvien1.tcbc"), "POST",
-                                "/api/processes/QT-01/versions", xml, "application/xml", hdrs, &r),
-                     0);
+    assert_int_equal(dit_post_bpmn("chuyenvien1.tcbc", "QT-01", xml, &r), 201);
     free(xml);
-    if (r.status != 201) {
-        fprintf(stderr, "%s\n", r.body ? r.body : "");
-    }
-    assert_int_equal(r.status, 201);
     int64_t issue = dit_int(r.json, "issue");
     json_t *steps = json_object_get(r.json, "steps");
     assert_string_equal(dit_str(json_array_get(steps, 2), "key"), "tham_dinh");
@@ -439,16 +430,7 @@ static void publish_choice_version(void)
     /* The longer branch once: 4+4+16+4+8+8+8+4. */
     assert_int_equal(dit_int(r.json, "total_hours"), 56);
     it_resp_release(&r);
-    char tr[96];
-    snprintf(tr, sizeof(tr), "/api/processes/QT-01/versions/%lld/transition", (long long)issue);
-    assert_int_equal(call("truongphong.tcbc", "POST", tr, "{\"to\":\"submitted\"}", &r), 200);
-    it_resp_release(&r);
-    assert_int_equal(call("giamdoc", "POST", tr, "{\"to\":\"approved\"}", &r), 200);
-    it_resp_release(&r);
-    assert_int_equal(
-        call("giamdoc", "POST", tr, "{\"to\":\"effective\",\"effective\":\"2026-10-20\"}", &r),
-        200);
-    it_resp_release(&r);
+    dit_put_in_force("QT-01", issue, "2026-10-20");
 }
 
 /* A QT-01 dossier received and forwarded up to tham_dinh, the choice. */

@@ -107,18 +107,9 @@ static void publish_option_version(void)
 {
     char *xml = it_slurp(MC_SOURCE_DIR "/tests/data/bpmn/choice_parallel_option.bpmn", NULL);
     assert_non_null(xml);
-    char now[64];
-    snprintf(now, sizeof(now), "X-Test-Now: %lld", (long long)dit_now);
-    const char *hdrs[] = { now, NULL };
     struct it_resp r;
-    assert_int_equal(it_request(dit_client("chuyenvien1.tcbc"), "POST",
-                                "/api/processes/QT-01/versions", xml, "application/xml", hdrs, &r),
-                     0);
+    assert_int_equal(dit_post_bpmn("chuyenvien1.tcbc", "QT-01", xml, &r), 201);
     free(xml);
-    if (r.status != 201) {
-        fprintf(stderr, "%s\n", r.body ? r.body : "");
-    }
-    assert_int_equal(r.status, 201);
     int64_t issue = dit_int(r.json, "issue");
     json_t *choice = json_array_get(json_object_get(r.json, "steps"), 1);
     assert_string_equal(dit_str(choice, "key"), "truong_phong");
@@ -141,28 +132,14 @@ static void publish_option_version(void)
     assert_non_null(strstr(r.body, "Fork_truong_phong_1"));
     char *again = strdup(r.body);
     it_resp_release(&r);
-    assert_int_equal(it_request(dit_client("chuyenvien1.tcbc"), "POST",
-                                "/api/processes/QT-01/versions", again, "application/xml", hdrs,
-                                &r),
-                     0);
+    assert_int_equal(dit_post_bpmn("chuyenvien1.tcbc", "QT-01", again, &r), 201);
     free(again);
-    assert_int_equal(r.status, 201);
     json_t *back = json_array_get(json_object_get(r.json, "steps"), 1);
     assert_true(json_equal(json_object_get(back, "parallel_options"), opts));
     json_decref(opts);
     it_resp_release(&r);
 
-    char tr[96];
-    snprintf(tr, sizeof(tr), "/api/processes/QT-01/versions/%lld/transition", (long long)issue);
-    assert_int_equal(dit_call("truongphong.tcbc", "POST", tr, "{\"to\":\"submitted\"}", NULL, &r),
-                     200);
-    it_resp_release(&r);
-    assert_int_equal(dit_call("giamdoc", "POST", tr, "{\"to\":\"approved\"}", NULL, &r), 200);
-    it_resp_release(&r);
-    assert_int_equal(dit_call("giamdoc", "POST", tr,
-                              "{\"to\":\"effective\",\"effective\":\"2026-10-20\"}", NULL, &r),
-                     200);
-    it_resp_release(&r);
+    dit_put_in_force("QT-01", issue, "2026-10-20");
 }
 
 /* A QT-01 dossier received and transferred: at the head's choice, which
